@@ -1,0 +1,36 @@
+/// The structured body of a prompt: the fields a chat template is compiled from,
+/// or an explicit list of messages.
+public struct PromptBody: Sendable, Hashable, Codable {
+    /// What the model should achieve.
+    public var goal: String?
+    /// Who the answer is for.
+    public var audience: String?
+    /// Background the model needs.
+    public var context: String?
+    /// Ordered steps to follow.
+    public var steps: [String]?
+    /// Rules the answer must respect.
+    public var constraints: [String]?
+    /// The answer's expected shape.
+    public var output: OutputSpec?
+    /// Worked examples.
+    public var examples: [PromptExample]?
+    /// An explicit chat template; when present it is used as is.
+    public var messages: [ChatMessage]?
+
+    /// Creates a body.
+    public init(
+        goal: String? = nil, audience: String? = nil, context: String? = nil,
+        steps: [String]? = nil, constraints: [String]? = nil, output: OutputSpec? = nil,
+        examples: [PromptExample]? = nil, messages: [ChatMessage]? = nil
+    ) {
+        self.goal = goal
+        self.audience = audience
+        self.context = context
+        self.steps = steps
+        self.constraints = constraints
+        self.output = output
+        self.examples = examples
+        self.messages = messages
+    }
+}

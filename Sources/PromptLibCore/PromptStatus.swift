@@ -1,0 +1,6 @@
+/// Lifecycle state of a prompt.
+public enum PromptStatus: String, Sendable, Codable, CaseIterable {
+    case draft
+    case active
+    case archived
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Secrets generated once for development and kept in `STORAGE_DIR`, so a fresh machine needs no setup
+/// and tokens survive restarts. Production refuses to start without real ones (see ``AppConfiguration``).
+enum DevelopmentSecrets {
+    /// Fills in `jwtSecret` and `encryptionKey` from files in the storage directory, creating them when missing.
+    static func resolve(_ configuration: inout AppConfiguration) throws {
+        let directory = configuration.storageDirectory
+        if configuration.jwtSecret == nil {
+            configuration.jwtSecret = try loadOrCreate(file: ".jwt_secret", in: directory)
+        }
+        if configuration.encryptionKey == nil {
+            let hex = try loadOrCreate(file: ".encryption_key", in: directory)
+            configuration.encryptionKey = Data(hex: hex)
+        }
+    }
+
+    static func loadOrCreate(file: String, in directory: String) throws -> String {
+        let path = (directory as NSString).appendingPathComponent(file)
+        if let data = FileManager.default.contents(atPath: path) {
+            let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.count == 64 { return text }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let hex = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        // Created with 0600 from the start, so the secret is never readable by others even briefly.
+        guard FileManager.default.createFile(atPath: path, contents: Data(hex.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ConfigurationError(variable: "STORAGE_DIR", message: "is not writable: cannot create \(path)")
+        }
+        return hex
+    }
+}

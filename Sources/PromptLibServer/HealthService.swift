@@ -1,0 +1,83 @@
+import Foundation
+import PromptLibStorage
+
+/// Checks the dependencies the server needs and summarises them as healthy, degraded or unhealthy.
+struct HealthService: Sendable {
+    /// Below this much free space in `STORAGE_DIR` the server still works but reports `degraded`.
+    static let lowDiskBytes: Int64 = 100 * 1_048_576
+
+    let store: any SQLStore
+    let storageDirectory: String
+    let startedAt: ContinuousClock.Instant
+    let databaseTimeout: Duration
+
+    func report() async -> HealthReport {
+        let database = await databaseCheck()
+        let storage = storageCheck()
+        let status: HealthReport.Status
+        if database.status == .unhealthy {
+            status = .unhealthy
+        } else if database.status == .degraded || storage.status != .healthy {
+            status = .degraded
+        } else {
+            status = .healthy
+        }
+        let uptime = ContinuousClock.now - startedAt
+        return HealthReport(
+            status: status, version: PromptLibVersion.current, uptimeSeconds: Int(uptime.components.seconds),
+            checks: .init(database: database, storage: storage)
+        )
+    }
+
+    private func databaseCheck() async -> HealthReport.DatabaseCheck {
+        let start = ContinuousClock.now
+        do {
+            try await store.ping(timeout: databaseTimeout)
+            let elapsed = ContinuousClock.now - start
+            let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000
+            return .init(status: .healthy, engine: store.engine.rawValue, latencyMs: (ms * 100).rounded() / 100, error: nil)
+        } catch {
+            // The reason is generic on purpose: connection errors can carry host names and users.
+            return .init(status: .unhealthy, engine: store.engine.rawValue, latencyMs: nil, error: "database did not answer")
+        }
+    }
+
+    private func storageCheck() -> HealthReport.StorageCheck {
+        let attributes = try? FileManager.default.attributesOfFileSystem(forPath: storageDirectory)
+        guard let free = (attributes?[.systemFreeSize] as? NSNumber)?.int64Value else {
+            return .init(status: .degraded, freeBytes: nil)
+        }
+        return .init(status: free < Self.lowDiskBytes ? .degraded : .healthy, freeBytes: free)
+    }
+}
+
+/// The body of `GET /api/system/health`.
+struct HealthReport: Codable, Sendable {
+    enum Status: String, Codable, Sendable { case healthy, degraded, unhealthy }
+
+    struct DatabaseCheck: Codable, Sendable {
+        let status: Status
+        let engine: String
+        let latencyMs: Double?
+        let error: String?
+        enum CodingKeys: String, CodingKey { case status, engine, latencyMs = "latency_ms", error }
+    }
+
+    struct StorageCheck: Codable, Sendable {
+        let status: Status
+        let freeBytes: Int64?
+        enum CodingKeys: String, CodingKey { case status, freeBytes = "free_bytes" }
+    }
+
+    struct Checks: Codable, Sendable {
+        let database: DatabaseCheck
+        let storage: StorageCheck
+    }
+
+    let status: Status
+    let version: String
+    let uptimeSeconds: Int
+    let checks: Checks
+
+    enum CodingKeys: String, CodingKey { case status, version, uptimeSeconds = "uptime_seconds", checks }
+}

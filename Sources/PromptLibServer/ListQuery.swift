@@ -1,0 +1,33 @@
+import Hummingbird
+
+/// Paging parameters shared by every list endpoint: `limit` (1–200, default 50) and `cursor`.
+struct ListQuery {
+    static let defaultLimit = 50
+    static let maxLimit = 200
+
+    let limit: Int
+    let cursor: String?
+
+    init(_ request: Request) throws {
+        let query = request.uri.queryParameters
+        if let text = query["limit"].map(String.init) {
+            guard let value = Int(text), (1...Self.maxLimit).contains(value) else {
+                throw APIError.validation("limit must be a whole number from 1 to \(Self.maxLimit)", field: "limit")
+            }
+            limit = value
+        } else {
+            limit = Self.defaultLimit
+        }
+        cursor = query["cursor"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A boolean query flag: absent is `false`; `true`/`false`/`1`/`0` are accepted.
+    static func flag(_ name: String, in request: Request) throws -> Bool {
+        guard let text = request.uri.queryParameters[Substring(name)].map(String.init) else { return false }
+        switch text.lowercased() {
+        case "true", "1": return true
+        case "false", "0", "": return false
+        default: throw APIError.validation("\(name) must be true or false", field: name)
+        }
+    }
+}

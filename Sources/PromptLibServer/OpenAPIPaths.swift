@@ -1,0 +1,69 @@
+/// The `paths` object of the OpenAPI document. A test checks it against the router's routes.
+enum OpenAPIPaths {
+    static let json = #"""
+    {
+      "/api/health": {
+        "get": { "tags": ["system"], "summary": "Liveness: the process answers", "operationId": "liveness",
+          "responses": { "200": { "description": "Alive", "content": { "application/json": { "schema": { "type": "object", "properties": { "status": { "type": "string", "const": "ok" } } } } } } } }
+      },
+      "/api/system/health": {
+        "get": { "tags": ["system"], "summary": "Readiness: dependency checks", "operationId": "health",
+          "responses": {
+            "200": { "description": "Healthy or degraded", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } },
+            "503": { "description": "Unhealthy: the database cannot be reached", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } } }
+      },
+      "/api/openapi.json": {
+        "get": { "tags": ["system"], "summary": "This OpenAPI document", "operationId": "openapi",
+          "responses": { "200": { "description": "OpenAPI 3.1 document", "content": { "application/json": {} } } } }
+      },
+      "/api/docs": {
+        "get": { "tags": ["system"], "summary": "Readable API reference", "operationId": "docs",
+          "responses": { "200": { "description": "HTML page", "content": { "text/html": {} } } } }
+      },
+      "/api/v1/prompts": {
+        "get": { "tags": ["prompts"], "summary": "List prompts by name", "operationId": "listPrompts",
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" },
+            { "name": "include_archived", "in": "query", "schema": { "type": "boolean", "default": false } } ],
+          "responses": { "200": { "description": "A page of prompts", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptList" } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" } } },
+        "post": { "tags": ["prompts"], "summary": "Create a prompt as version 1", "operationId": "createPrompt",
+          "requestBody": { "$ref": "#/components/requestBodies/PromptInput" },
+          "responses": {
+            "201": { "description": "Created", "headers": { "Location": { "schema": { "type": "string" } } },
+              "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Prompt" } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "409": { "$ref": "#/components/responses/Conflict" },
+            "413": { "$ref": "#/components/responses/Error" }, "415": { "$ref": "#/components/responses/Error" } } }
+      },
+      "/api/v1/prompts/{id}": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "get": { "tags": ["prompts"], "summary": "Read a prompt's latest version", "operationId": "getPrompt",
+          "responses": { "200": { "$ref": "#/components/responses/Prompt" }, "404": { "$ref": "#/components/responses/NotFound" } } },
+        "put": { "tags": ["prompts"], "summary": "Write the next version", "operationId": "updatePrompt",
+          "requestBody": { "$ref": "#/components/requestBodies/PromptInput" },
+          "responses": { "200": { "$ref": "#/components/responses/Prompt" }, "400": { "$ref": "#/components/responses/BadRequest" },
+            "404": { "$ref": "#/components/responses/NotFound" }, "409": { "$ref": "#/components/responses/Conflict" } } },
+        "delete": { "tags": ["prompts"], "summary": "Archive a prompt (restorable; nothing is deleted)", "operationId": "archivePrompt",
+          "responses": { "200": { "$ref": "#/components/responses/Prompt" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
+      "/api/v1/prompts/{id}/restore": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "post": { "tags": ["prompts"], "summary": "Restore an archived prompt", "operationId": "restorePrompt",
+          "responses": { "200": { "$ref": "#/components/responses/Prompt" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
+      "/api/v1/prompts/{id}/versions": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "get": { "tags": ["prompts"], "summary": "A prompt's history, newest first", "operationId": "listVersions",
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "200": { "description": "A page of versions", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/VersionList" } } } },
+            "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
+      "/api/v1/prompts/{id}/versions/{version}": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" },
+          { "name": "version", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } } ],
+        "get": { "tags": ["prompts"], "summary": "One immutable version", "operationId": "getVersion",
+          "responses": { "200": { "description": "The version as written", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptVersion" } } } },
+            "404": { "$ref": "#/components/responses/NotFound" } } }
+      }
+    }
+    """#
+}

@@ -1,0 +1,69 @@
+import Hummingbird
+import PromptLibCore
+import PromptLibStorage
+
+/// `/api/v1/prompts`: create, list, read, version, archive and restore prompts.
+struct PromptController {
+    let service: PromptService
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get(use: list)
+        group.post(use: create)
+        group.get(":id", use: get)
+        group.put(":id", use: update)
+        group.delete(":id", use: archive)
+        group.post(":id/restore", use: restore)
+        group.get(":id/versions", use: versions)
+        group.get(":id/versions/:version", use: version)
+    }
+
+    // Until accounts exist, a version's author is the owner the document names.
+    private func author(of document: PromptDocument) -> String { document.owner ?? "anonymous" }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {
+        let document = try await request.decodeJSON(as: PromptDocument.self, context: context)
+        let record = try await service.create(document, author: author(of: document))
+        return EditedResponse(
+            status: .created, headers: [.location: "/api/v1/prompts/\(record.id)"], response: PromptResponse(record: record)
+        )
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> ListResponse<PromptResponse> {
+        let query = try ListQuery(request)
+        let archived = try ListQuery.flag("include_archived", in: request)
+        let page = try await service.list(limit: query.limit, cursor: query.cursor, includeArchived: archived)
+        return ListResponse(page, limit: query.limit, map: PromptResponse.init)
+    }
+
+    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {
+        PromptResponse(record: try await service.find(id: try context.parameters.require("id")))
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {
+        let id = try context.parameters.require("id")
+        let document = try await request.decodeJSON(as: PromptDocument.self, context: context)
+        return PromptResponse(record: try await service.update(id: id, with: document, author: author(of: document)))
+    }
+
+    @Sendable func archive(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {
+        PromptResponse(record: try await service.setArchived(true, id: try context.parameters.require("id")))
+    }
+
+    @Sendable func restore(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {
+        PromptResponse(record: try await service.setArchived(false, id: try context.parameters.require("id")))
+    }
+
+    @Sendable func versions(_ request: Request, context: AppRequestContext) async throws -> ListResponse<VersionSummary> {
+        let query = try ListQuery(request)
+        let page = try await service.versions(of: try context.parameters.require("id"), limit: query.limit, cursor: query.cursor)
+        return ListResponse(page, limit: query.limit, map: VersionSummary.init)
+    }
+
+    @Sendable func version(_ request: Request, context: AppRequestContext) async throws -> VersionResponse {
+        let id = try context.parameters.require("id")
+        guard let number = Int(try context.parameters.require("version")), number >= 1 else {
+            throw APIError(.notFound, .notFound, "Versions are numbered from 1")
+        }
+        return VersionResponse(record: try await service.version(of: id, number: number))
+    }
+}

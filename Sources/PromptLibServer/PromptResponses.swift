@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import PromptLibCore
+import PromptLibStorage
+
+/// A prompt as the API returns it: the latest version's document plus identity and times.
+struct PromptResponse: ResponseEncodable {
+    let record: PromptRecord
+
+    enum ExtraKeys: String, CodingKey {
+        case id, author, labels, status
+        case createdAt = "created_at", updatedAt = "updated_at", archivedAt = "archived_at"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var document = record.document
+        document.labels = nil
+        document.status = nil
+        try document.encode(to: encoder)
+        var container = encoder.container(keyedBy: ExtraKeys.self)
+        try container.encode(record.id, forKey: .id)
+        try container.encode(record.archivedAt == nil ? (record.document.status ?? .active) : .archived, forKey: .status)
+        try container.encode([String](), forKey: .labels)
+        try container.encode(record.author, forKey: .author)
+        try container.encode(record.createdAt, forKey: .createdAt)
+        try container.encode(record.updatedAt, forKey: .updatedAt)
+        try container.encode(record.archivedAt, forKey: .archivedAt)
+    }
+}
+
+/// One stored version, exactly as written, with who wrote it and when.
+struct VersionResponse: ResponseEncodable {
+    let record: PromptVersionRecord
+
+    enum ExtraKeys: String, CodingKey {
+        case promptID = "prompt_id", author, createdAt = "created_at"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try record.document.encode(to: encoder)
+        var container = encoder.container(keyedBy: ExtraKeys.self)
+        try container.encode(record.promptID, forKey: .promptID)
+        try container.encode(record.author, forKey: .author)
+        try container.encode(record.createdAt, forKey: .createdAt)
+    }
+}
+
+/// A line of a prompt's history.
+struct VersionSummary: Encodable {
+    let version: Int
+    let author: String
+    let createdAt: Date
+    let commitMessage: String?
+
+    enum CodingKeys: String, CodingKey {
+        case version, author, createdAt = "created_at", commitMessage = "commit_message"
+    }
+
+    init(_ record: PromptVersionRecord) {
+        version = record.document.version ?? 0
+        author = record.author
+        createdAt = record.createdAt
+        commitMessage = record.document.commitMessage
+    }
+}
+
+/// A page of a list: `{"data": [...], "page": {"next_cursor": …, "limit": …}}`.
+struct ListResponse<Item: Encodable & Sendable>: ResponseEncodable {
+    struct PageInfo: Encodable {
+        let nextCursor: String?
+        let limit: Int
+        enum CodingKeys: String, CodingKey { case nextCursor = "next_cursor", limit }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            // Explicit null, so clients can test for the last page without a missing-key check.
+            try container.encode(nextCursor, forKey: .nextCursor)
+            try container.encode(limit, forKey: .limit)
+        }
+    }
+
+    let data: [Item]
+    let page: PageInfo
+
+    init<Source>(_ page: Page<Source>, limit: Int, map: (Source) -> Item) {
+        self.data = page.items.map(map)
+        self.page = PageInfo(nextCursor: page.nextCursor, limit: limit)
+    }
+}
+
+extension PromptResponse: Sendable {}
+extension VersionResponse: Sendable {}
+extension VersionSummary: Sendable {}

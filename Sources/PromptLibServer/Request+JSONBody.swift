@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+
+extension Request {
+    /// Decodes the JSON body as `type`, answering 415 for another content type, 413 for a body over
+    /// the limit, and 400 with the offending field for malformed or mistyped JSON.
+    func decodeJSON<T: Decodable>(as type: T.Type, context: AppRequestContext) async throws -> T {
+        let contentType = headers[.contentType]?.lowercased() ?? ""
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {
+            throw APIError(.unsupportedMediaType, .unsupportedMediaType, "Content-Type must be application/json")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await body.collect(upTo: context.maxUploadSize)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, .payloadTooLarge, "The request body is larger than \(context.maxUploadSize) bytes")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: buffer)
+        } catch let error as DecodingError {
+            throw DecodingErrorTranslation.apiError(for: error)
+        }
+    }
+}
+
+/// Explains a `DecodingError` in the API's words, naming the field as `prompt.steps[2]`.
+enum DecodingErrorTranslation {
+    static func apiError(for error: DecodingError) -> APIError {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = path(context.codingPath + [key])
+            return .validation("\(field) is required", field: field)
+        case .valueNotFound(_, let context):
+            let field = path(context.codingPath)
+            return .validation("\(field) must not be null", field: field)
+        case .typeMismatch(let type, let context):
+            let field = path(context.codingPath)
+            if field.isEmpty { return .validation("The body must be a JSON \(typeName(type))", field: nil) }
+            return .validation("\(field) must be \(article(typeName(type)))", field: field)
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return .validation("The body is not valid JSON", field: nil) }
+            let field = path(context.codingPath)
+            return .validation("\(field) has an invalid value", field: field)
+        @unknown default:
+            return .validation("The body could not be read", field: nil)
+        }
+    }
+
+    static func path(_ keys: [any CodingKey]) -> String {
+        var out = ""
+        for key in keys {
+            if let index = key.intValue, key.stringValue.hasPrefix("Index") || key.stringValue == "\(index)" {
+                out += "[\(index)]"
+            } else {
+                out += out.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return out
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "string"
+        case is Bool.Type: "boolean"
+        case is Int.Type, is Int64.Type, is Int32.Type: "integer"
+        case is Double.Type, is Float.Type: "number"
+        case is [Any].Type: "list"
+        default: String(describing: type).hasPrefix("Array") ? "list" : "object"
+        }
+    }
+
+    private static func article(_ name: String) -> String {
+        ["a", "e", "i", "o", "u"].contains(name.prefix(1)) ? "an \(name)" : "a \(name)"
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The outermost middleware: assigns the correlation id, turns every error into the JSON envelope,
+/// and writes one log line per request with its method, path, status and duration.
+struct RequestLifecycleMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let maxBodyBytes: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let start = ContinuousClock.now
+        var context = context
+        let id = RequestID.accept(request.headers[.requestID])
+        context.requestID = id
+        context.maxUploadSize = maxBodyBytes
+        context.logger[metadataKey: "request_id"] = .string(id)
+
+        var response: Response
+        do {
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
+                throw APIError(.contentTooLarge, .payloadTooLarge, "The request body is larger than \(maxBodyBytes) bytes")
+            }
+            response = try await next(request, context)
+        } catch {
+            let apiError = ErrorTranslation.apiError(for: error)
+            if apiError.status.code >= 500 && apiError.code == .internalServerError {
+                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            } else if apiError.code == .serviceUnavailable {
+                context.logger.warning("dependency unavailable", metadata: ["error": "\(error)"])
+            }
+            response = Self.response(for: apiError, requestID: id)
+        }
+        response.headers[.requestID] = id
+        let elapsed = ContinuousClock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+        // Container health probes arrive every few seconds; they are logged only at debug level.
+        let level: Logger.Level = request.uri.path.hasSuffix("/health") ? .debug : .info
+        context.logger.log(level: level, "request completed", metadata: [
+            "method": .string(request.method.rawValue),
+            "path": .string(request.uri.path),
+            "status": .stringConvertible(Int(response.status.code)),
+            "duration_ms": .stringConvertible((milliseconds * 1_000).rounded() / 1_000),
+        ])
+        return response
+    }
+
+    static func response(for error: APIError, requestID: String) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        let body = (try? encoder.encode(ErrorEnvelope(error, requestID: requestID))) ?? Data("{}".utf8)
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if error.status == .serviceUnavailable { headers[.retryAfter] = "5" }
+        return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension HTTPField.Name {
+    static let requestID = Self("X-Request-ID")!
+}

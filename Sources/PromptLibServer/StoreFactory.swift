@@ -1,0 +1,32 @@
+import Foundation
+import Logging
+import PromptLibStorage
+
+/// Opens the store the configuration names and brings its schema up to date.
+public enum StoreFactory {
+    /// Opens the store without migrating it.
+    public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> any SQLStore {
+        try FileManager.default.createDirectory(atPath: configuration.storageDirectory, withIntermediateDirectories: true)
+        switch configuration.database {
+        case .sqlite(let path):
+            return try await SQLiteStore.open(path: path, logger: logger)
+        case .postgres(let url):
+            return PostgresStore(url: url, poolSize: configuration.databasePoolSize, logger: logger)
+        }
+    }
+
+    /// Applies pending migrations, waiting up to `patience` for a database that is still starting
+    /// (as PostgreSQL is when a whole Compose stack comes up at once).
+    public static func migrate(_ store: any SQLStore, logger: Logger, patience: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now + patience
+        while true {
+            do {
+                try await Migrator(store: store, logger: logger).migrate()
+                return
+            } catch StorageError.unavailable(let reason) where ContinuousClock.now < deadline {
+                logger.warning("database not reachable yet; retrying", metadata: ["reason": "\(reason)"])
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+}

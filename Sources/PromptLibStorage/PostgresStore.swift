@@ -1,0 +1,84 @@
+import Logging
+import NIOSSL
+import PostgresKit
+
+/// The PostgreSQL store: a PostgresNIO connection pool that runs for the store's lifetime.
+public final class PostgresStore: SQLStore {
+    public var engine: DatabaseEngine { .postgres }
+    private let client: PostgresClient
+    private let runTask: Task<Void, Never>
+    private let operationTimeout: Duration
+
+    /// Starts a pool of at most `poolSize` connections. Connections open lazily, so this succeeds
+    /// even while the server is down; queries then fail with ``StorageError/unavailable(_:)``.
+    public init(url: PostgresURL, poolSize: Int, operationTimeout: Duration = .seconds(5), logger: Logger) {
+        var configuration = PostgresClient.Configuration(
+            host: url.host, port: url.port, username: url.username, password: url.password,
+            database: url.database, tls: Self.tls(url.tls)
+        )
+        configuration.options.maximumConnections = max(1, poolSize)
+        configuration.options.minimumConnections = 0
+        configuration.options.connectTimeout = .seconds(3)
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.operationTimeout = operationTimeout
+        self.runTask = Task { await client.run() }
+    }
+
+    private static func tls(_ mode: PostgresURL.TLSMode) -> PostgresClient.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+    }
+
+    public func withDatabase<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await run { connection in try await body(connection.sql(queryLogLevel: nil)) }
+    }
+
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await run { connection in
+            try await Self.runTransaction(on: connection.sql(queryLogLevel: nil), body)
+        }
+    }
+
+    public func ping(timeout: Duration) async throws {
+        try await mapErrors {
+            try await withTimeout(timeout) {
+                try await self.client.withConnection { try await $0.sql(queryLogLevel: nil).raw("SELECT 1").run() }
+            }
+        }
+    }
+
+    public func close() async {
+        runTask.cancel()
+        await runTask.value
+    }
+
+    private func run<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R {
+        try await mapErrors {
+            try await withTimeout(self.operationTimeout) {
+                try await self.client.withConnection { try await body($0) }
+            }
+        }
+    }
+
+    private func mapErrors<R>(_ body: () async throws -> R) async throws -> R {
+        do {
+            return try await body()
+        } catch let error as PSQLError {
+            guard error.code == .server else {
+                throw StorageError.unavailable("\(error.code)")
+            }
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let message = error.serverInfo?[.message] ?? "server error"
+            // 23505 unique_violation; class 08 connection exceptions; 57P0x the server is shutting down.
+            if state == "23505" { throw StorageError.conflict(message) }
+            if state.hasPrefix("08") || state.hasPrefix("57P") { throw StorageError.unavailable(message) }
+            throw StorageError.queryFailed("\(state): \(message)")
+        } catch is NIOSSLError {
+            throw StorageError.unavailable("TLS handshake failed")
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import PromptLibCore
+import SQLKit
+
+/// ``PromptRepository`` on any ``SQLStore``: one set of queries for SQLite and PostgreSQL.
+public struct SQLPromptRepository: PromptRepository {
+    let store: any SQLStore
+
+    /// Creates a repository on `store`.
+    public init(store: any SQLStore) {
+        self.store = store
+    }
+
+    static let selectPrompt = """
+        SELECT p.id, p.created_at, p.updated_at, p.archived_at, v.document, v.author
+        FROM prompts p JOIN prompt_versions v ON v.prompt_id = p.id AND v.version = p.latest_version
+        """
+
+    public func create(_ document: PromptDocument, author: String) async throws -> PromptRecord {
+        var draft = document
+        draft.version = 1
+        draft.labels = nil
+        let doc = draft
+        let id = UUID().uuidString.lowercased()
+        let now = Date()
+        let (json, tags) = (try DocumentCodec.encode(doc), try DocumentCodec.encodeTags(doc.tags))
+        let status = (doc.status ?? .active).rawValue
+        try await store.transaction { db in
+            try await db.raw("""
+                INSERT INTO prompts (id, name, title, summary, status, owner, tags, latest_version, created_at, updated_at)
+                VALUES (\(bind: id), \(bind: doc.name), \(bind: doc.title), \(bind: doc.summary), \(bind: status),
+                        \(bind: doc.owner), \(bind: tags), 1, \(bind: now), \(bind: now))
+                """).run()
+            try await Self.insertVersion(db, id: id, document: doc, json: json, author: author, at: now)
+        }
+        return PromptRecord(id: id, document: doc, author: author, createdAt: now, updatedAt: now, archivedAt: nil)
+    }
+
+    public func addVersion(to id: String, _ document: PromptDocument, author: String) async throws -> PromptRecord? {
+        let now = Date()
+        let tags = try DocumentCodec.encodeTags(document.tags)
+        let status = (document.status ?? .active).rawValue
+        return try await store.transaction { db in
+            // The increment happens in the database so that two concurrent writers can never
+            // both claim the same version number.
+            guard let row = try await db.raw("""
+                UPDATE prompts SET latest_version = latest_version + 1, name = \(bind: document.name),
+                    title = \(bind: document.title), summary = \(bind: document.summary), status = \(bind: status),
+                    owner = \(bind: document.owner), tags = \(bind: tags), updated_at = \(bind: now)
+                WHERE id = \(bind: id) AND archived_at IS NULL
+                RETURNING latest_version, created_at
+                """).first() else { return nil }
+            var doc = document
+            doc.version = try row.decode(column: "latest_version", as: Int.self)
+            doc.labels = nil
+            try await Self.insertVersion(db, id: id, document: doc, json: try DocumentCodec.encode(doc), author: author, at: now)
+            let createdAt = try row.decode(column: "created_at", as: Date.self)
+            return PromptRecord(id: id, document: doc, author: author, createdAt: createdAt, updatedAt: now, archivedAt: nil)
+        }
+    }
+
+    public func find(id: String) async throws -> PromptRecord? {
+        try await store.withDatabase { db in
+            try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.id = \(bind: id)").first().map(Self.record)
+        }
+    }
+
+    public func list(limit: Int, cursor: String?, includeArchived: Bool) async throws -> Page<PromptRecord> {
+        let after = try cursor.map(Cursor.decode)
+        let rows = try await store.withDatabase { db in
+            // "" sorts before every valid name, so the first page needs no special query.
+            try await db.raw("""
+                \(unsafeRaw: Self.selectPrompt)
+                WHERE (\(bind: includeArchived) OR p.archived_at IS NULL) AND p.name > \(bind: after ?? "")
+                ORDER BY p.name LIMIT \(bind: limit + 1)
+                """).all().map(Self.record)
+        }
+        let page = Array(rows.prefix(limit))
+        let next = rows.count > limit ? page.last.map { Cursor.encode($0.document.name) } : nil
+        return Page(items: page, nextCursor: next)
+    }
+
+    public func version(of id: String, number: Int) async throws -> PromptVersionRecord? {
+        try await store.withDatabase { db in
+            try await db.raw("""
+                SELECT prompt_id, document, author, created_at FROM prompt_versions
+                WHERE prompt_id = \(bind: id) AND version = \(bind: number)
+                """).first().map(Self.versionRecord)
+        }
+    }
+
+    public func versions(of id: String, limit: Int, cursor: String?) async throws -> Page<PromptVersionRecord> {
+        let before = try cursor.map(Cursor.decodeInt) ?? Int.max
+        let rows = try await store.withDatabase { db in
+            try await db.raw("""
+                SELECT prompt_id, document, author, created_at FROM prompt_versions
+                WHERE prompt_id = \(bind: id) AND version < \(bind: before)
+                ORDER BY version DESC LIMIT \(bind: limit + 1)
+                """).all().map(Self.versionRecord)
+        }
+        let page = Array(rows.prefix(limit))
+        let next = rows.count > limit ? page.last.map { Cursor.encode(String($0.document.version ?? 0)) } : nil
+        return Page(items: page, nextCursor: next)
+    }
+
+    public func setArchived(_ archived: Bool, id: String) async throws -> PromptRecord? {
+        let when: Date? = archived ? Date() : nil
+        return try await store.transaction { db in
+            // Archiving an archived prompt keeps its original archive time.
+            let condition = archived ? "archived_at IS NULL" : "archived_at IS NOT NULL"
+            try await db.raw("""
+                UPDATE prompts SET archived_at = \(bind: when) WHERE id = \(bind: id) AND \(unsafeRaw: condition)
+                """).run()
+            return try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.id = \(bind: id)").first().map(Self.record)
+        }
+    }
+
+    static func insertVersion(_ db: any SQLDatabase, id: String, document: PromptDocument, json: String, author: String, at now: Date) async throws {
+        try await db.raw("""
+            INSERT INTO prompt_versions (prompt_id, version, document, commit_message, author, created_at)
+            VALUES (\(bind: id), \(bind: document.version ?? 1), \(bind: json), \(bind: document.commitMessage),
+                    \(bind: author), \(bind: now))
+            """).run()
+    }
+
+    static func record(_ row: any SQLRow) throws -> PromptRecord {
+        PromptRecord(
+            id: try row.decode(column: "id", as: String.self),
+            document: try DocumentCodec.decode(row.decode(column: "document", as: String.self)),
+            author: try row.decode(column: "author", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self),
+            updatedAt: try row.decode(column: "updated_at", as: Date.self),
+            archivedAt: try row.decode(column: "archived_at", as: Date?.self)
+        )
+    }
+
+    static func versionRecord(_ row: any SQLRow) throws -> PromptVersionRecord {
+        PromptVersionRecord(
+            promptID: try row.decode(column: "prompt_id", as: String.self),
+            document: try DocumentCodec.decode(row.decode(column: "document", as: String.self)),
+            author: try row.decode(column: "author", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self)
+        )
+    }
+}

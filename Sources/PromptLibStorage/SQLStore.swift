@@ -1,0 +1,41 @@
+public import SQLKit
+
+/// A SQL database that repositories run their queries on: embedded SQLite or a PostgreSQL pool.
+///
+/// Every call either completes, or fails with a ``StorageError`` within the store's timeout,
+/// so that a database outage turns into a clear error instead of a hung request.
+public protocol SQLStore: Sendable {
+    /// Which engine this is; migrations use it to choose column types.
+    var engine: DatabaseEngine { get }
+
+    /// Runs `body` with a database for independent queries.
+    func withDatabase<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+
+    /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
+    func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+
+    /// Answers a trivial query within `timeout`, or throws ``StorageError/unavailable(_:)``.
+    func ping(timeout: Duration) async throws
+
+    /// Closes every connection; the store must not be used afterwards.
+    func close() async
+}
+
+extension SQLStore {
+    /// Runs BEGIN / COMMIT / ROLLBACK around `body` on a single-session database.
+    static func runTransaction<R: Sendable>(
+        on database: any SQLDatabase, begin: String = "BEGIN",
+        _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
+    ) async throws -> R {
+        try await database.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(database)
+            try await database.raw("COMMIT").run()
+            return result
+        } catch {
+            // The original error matters more than a failed rollback on a broken connection.
+            try? await database.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Logging
+import SQLiteKit
+
+/// The embedded store: one SQLite file, one connection, statements serialised by a mutex.
+public final class SQLiteStore: SQLStore {
+    public var engine: DatabaseEngine { .sqlite }
+    private let connection: SQLiteConnection
+    private let database: any SQLDatabase
+    private let mutex = AsyncMutex()
+
+    private init(connection: SQLiteConnection) {
+        self.connection = connection
+        // Queries are never logged with their binds: those hold users' prompt text.
+        self.database = connection.sql(queryLogLevel: nil)
+    }
+
+    /// Opens (creating if needed) the database file at `path`, or an in-memory database for `":memory:"`.
+    public static func open(path: String, logger: Logger) async throws -> SQLiteStore {
+        let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+        } catch {
+            throw StorageError.unavailable("cannot open SQLite database at \(path): \(error)")
+        }
+        let store = SQLiteStore(connection: connection)
+        try await store.withDatabase { db in
+            // WAL keeps readers of other processes (backups) from blocking the server; foreign
+            // keys are off by default in SQLite and the schema relies on them.
+            try await db.raw("PRAGMA journal_mode = WAL").run()
+            try await db.raw("PRAGMA synchronous = NORMAL").run()
+            try await db.raw("PRAGMA foreign_keys = ON").run()
+            try await db.raw("PRAGMA busy_timeout = 5000").run()
+        }
+        return store
+    }
+
+    public func withDatabase<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let database = self.database
+        return try await mapErrors { try await self.mutex.withLock { try await body(database) } }
+    }
+
+    public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let database = self.database
+        return try await mapErrors {
+            try await self.mutex.withLock {
+                // IMMEDIATE takes the write lock up front, so a transaction never fails half-way
+                // because another process started writing.
+                try await Self.runTransaction(on: database, begin: "BEGIN IMMEDIATE", body)
+            }
+        }
+    }
+
+    public func ping(timeout: Duration) async throws {
+        try await withTimeout(timeout) {
+            try await self.withDatabase { try await $0.raw("SELECT 1").run() }
+        }
+    }
+
+    public func close() async {
+        try? await connection.close()
+    }
+
+    private func mapErrors<R>(_ body: () async throws -> R) async throws -> R {
+        do {
+            return try await body()
+        } catch let error as SQLiteError {
+            switch error.reason {
+            case .constraintUniqueFailed, .constraintPrimaryKeyFailed, .constraintUniqueRowIDFailed:
+                throw StorageError.conflict(error.message)
+            case .busy, .busyTimeout, .locked, .cantOpen, .ioError, .full, .readOnly:
+                throw StorageError.unavailable(error.message)
+            default:
+                throw StorageError.queryFailed(error.message)
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// Failures of the storage layer, in terms the service layer can map to API errors.
+public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The database cannot be reached or did not answer in time.
+    case unavailable(String)
+    /// A uniqueness rule was broken, for example a second prompt with the same name.
+    case conflict(String)
+    /// The database rejected a query for another reason. The text is for logs only.
+    case queryFailed(String)
+
+    public var description: String {
+        switch self {
+        case .unavailable(let reason): "database unavailable: \(reason)"
+        case .conflict(let reason): "conflict: \(reason)"
+        case .queryFailed(let reason): "query failed: \(reason)"
+        }
+    }
+}

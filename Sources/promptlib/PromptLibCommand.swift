@@ -1,0 +1,14 @@
+import ArgumentParser
+import PromptLibServer
+
+/// The `promptlib` command line.
+@main
+struct PromptLibCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "promptlib",
+        abstract: "PromptLib: a self-hosted prompt library server.",
+        version: PromptLibVersion.current,
+        subcommands: [Serve.self, Migrate.self, HealthCheck.self, Config.self],
+        defaultSubcommand: nil
+    )
+}

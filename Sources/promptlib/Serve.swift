@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import PromptLibServer
+
+/// `promptlib serve`: migrate, then serve HTTP until SIGTERM or SIGINT.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the HTTP server (applies pending migrations first).")
+
+    func run() async throws {
+        var configuration = Startup.configuration()
+        let logger = Startup.bootstrapLogging(configuration)
+        do {
+            try configuration.resolveDevelopmentSecrets()
+            logger.info("starting PromptLib", metadata: [
+                "version": "\(PromptLibVersion.current)", "mode": "\(configuration.mode.rawValue)",
+                "database": "\(configuration.databaseDescription)",
+                "address": "\(configuration.host):\(configuration.port)",
+            ])
+            let app = try await buildApplication(configuration: configuration, logger: logger)
+            try await app.runService()
+            logger.info("stopped")
+        } catch {
+            logger.critical("start-up failed", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
+    }
+}

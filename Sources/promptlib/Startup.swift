@@ -1,0 +1,24 @@
+import Foundation
+import Logging
+import PromptLibServer
+
+/// Shared start-up steps: read the environment, and route logs to JSON lines.
+enum Startup {
+    /// Reads the configuration or exits with one line naming the variable at fault.
+    static func configuration() -> AppConfiguration {
+        do {
+            return try AppConfiguration(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            // 78 is EX_CONFIG: supervisors can tell a bad configuration from a crash.
+            exit(78)
+        }
+    }
+
+    /// Sends every log record to standard output as JSON, at the configured level.
+    static func bootstrapLogging(_ configuration: AppConfiguration) -> Logger {
+        let level = configuration.logLevel
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        return Logger(label: "promptlib")
+    }
+}

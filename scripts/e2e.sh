@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# End-to-end checks of the real `promptlib` binary, as an operator would use it:
+# start, create and version a prompt, stop with SIGTERM, restart, read it back — on SQLite and on
+# PostgreSQL — then stop PostgreSQL under the running server and start it again.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+BIN=${PROMPTLIB_BIN:-.build/debug/promptlib}
+passed=0
+failed=0
+SERVER_PID=""
+WORK=$(mktemp -d /tmp/promptlib-e2e.XXXXXX)
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; pg_stop; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+check() { # check NAME COMMAND...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; return 0; fi
+  failed=$((failed + 1)); echo "FAIL $name"; return 1
+}
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(*(lambda *a: a)($1))" 2>/dev/null; }
+api() { curl -s -m 10 -H 'content-type: application/json' "$@"; }
+status_of() { curl -s -m 10 -o /dev/null -w '%{http_code}' "$@"; }
+
+start_server() { # start_server ENGINE_ENV...
+  env "$@" STORAGE_DIR="$WORK/data" PORT="$PORT" "$BIN" serve >>"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  local start; start=$(date +%s.%N)
+  for _ in $(seq 1 300); do
+    if [ "$(status_of "localhost:$PORT/api/system/health")" = 200 ]; then
+      echo "first healthy answer after $(python3 -c "print(round($(date +%s.%N) - $start, 3))") s"
+      return 0
+    fi
+    sleep 0.1
+  done
+  return 1
+}
+
+stop_server() {
+  kill -TERM "$SERVER_PID"
+  wait "$SERVER_PID"
+  local rc=$?
+  SERVER_PID=""
+  return $rc
+}
+
+wait_for_status() { # wait_for_status CODE URL SECONDS
+  for _ in $(seq 1 $(($3 * 10))); do
+    [ "$(status_of "$2")" = "$1" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+run_engine() { # run_engine LABEL ENV...
+  local label=$1; shift
+  PORT=$(free_port)
+  rm -rf "$WORK/data"
+  check "$label: server starts and reports healthy" start_server "$@" || return
+  local base="localhost:$PORT/api/v1/prompts" id
+  id=$(api -X POST "$base" -d '{"name":"e2e/greeting","title":"Greeting","prompt":{"goal":"Say hello v1"}}' | json 'd["id"]')
+  for n in 2 3; do
+    api -X PUT "$base/$id" -d "{\"name\":\"e2e/greeting\",\"title\":\"Greeting\",\"commit_message\":\"v$n\",\"prompt\":{\"goal\":\"Say hello v$n\"}}" >/dev/null
+  done
+  check "$label: three versions listed" test "$(api "$base/$id/versions" | json '[v["version"] for v in d["data"]]')" = "[3, 2, 1]"
+  check "$label: version 1 body intact" test "$(api "$base/$id/versions/1" | json 'd["prompt"]["goal"]')" = "Say hello v1"
+  check "$label: SIGTERM exits 0" stop_server
+  check "$label: restarts" start_server "$@"
+  check "$label: data survives a restart" test "$(api "$base/$id" | json 'd["version"], d["prompt"]["goal"]')" = "3 Say hello v3"
+  check "$label: version 2 survives a restart" test "$(api "$base/$id/versions/2" | json 'd["prompt"]["goal"]')" = "Say hello v2"
+  if [ "$label" = postgres ]; then outage "$base"; fi
+  check "$label: SIGTERM exits 0 after the run" stop_server
+}
+
+outage() {
+  local health="localhost:$PORT/api/system/health"
+  pg_server_stop
+  check "postgres down: health turns 503 within 5 s" wait_for_status 503 "$health" 5
+  check "postgres down: health says unhealthy" test "$(curl -s -m 10 "$health" | json 'd["status"]')" = unhealthy
+  check "postgres down: API answers 503 SERVICE_UNAVAILABLE" \
+    test "$(api "$1" | json 'd["error"]["code"]')" = SERVICE_UNAVAILABLE
+  pg_server_start
+  check "postgres back: health recovers without a restart" wait_for_status 200 "$health" 20
+  check "postgres back: API works again" test "$(status_of "$1")" = 200
+}
+
+run_engine sqlite
+if pg_install_if_missing && pg_start; then
+  psql -q "$PG_URL" -c 'CREATE DATABASE promptlib_e2e' >/dev/null
+  run_engine postgres DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/promptlib_e2e?sslmode=disable"
+elif [ "${CI:-}" = true ]; then
+  check "postgres available under CI" false
+fi
+if grep -q '"level":"critical"\|"level":"error"' "$WORK/server.log"; then
+  check "server logged no errors" false
+  grep '"level":"critical"\|"level":"error"' "$WORK/server.log" | head -5
+fi
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Throwaway PostgreSQL for tests and benchmarks, from the system's packages.
+#   source scripts/postgres.sh; pg_start; ...; pg_stop
+# pg_start sets PG_PORT, PG_DATA and PG_URL (trust auth on 127.0.0.1, user postgres).
+# PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user.
+
+pg_bin_dir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+}
+
+pg_install_if_missing() {
+  [ -n "$(pg_bin_dir)" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing postgresql from the system's packages…" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) >&2 || return 1
+  fi
+  [ -n "$(pg_bin_dir)" ]
+}
+
+pg_as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+pg_start() {
+  local bin
+  bin=$(pg_bin_dir) || return 1
+  PG_DATA=$(mktemp -d /tmp/promptlib-pg.XXXXXX)
+  PG_PORT=$(free_port)
+  [ "$(id -u)" = 0 ] && chown postgres: "$PG_DATA"
+  pg_as_owner "$bin/initdb" -D "$PG_DATA/data" -A trust -U postgres >/dev/null || return 1
+  pg_server_start || return 1
+  PG_URL="postgresql://postgres@127.0.0.1:$PG_PORT/postgres?sslmode=disable"
+  export PG_PORT PG_DATA PG_URL
+}
+
+# Starts (or restarts) the server on the same data directory and port.
+pg_server_start() {
+  pg_as_owner "$(pg_bin_dir)/pg_ctl" -D "$PG_DATA/data" -l "$PG_DATA/server.log" -w -t 30 \
+    -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+}
+
+# Stops the server immediately, as a crash or an outage would.
+pg_server_stop() {
+  pg_as_owner "$(pg_bin_dir)/pg_ctl" -D "$PG_DATA/data" -m immediate -w stop >/dev/null 2>&1 || true
+}
+
+pg_stop() {
+  [ -n "${PG_DATA:-}" ] || return 0
+  pg_server_stop
+  rm -rf "$PG_DATA"
+}

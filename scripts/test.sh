@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite, on SQLite and on PostgreSQL.
+#
+# With DATABASE_URL set, the PostgreSQL tests use that server (each test creates and drops its own
+# database on it). Otherwise a throwaway PostgreSQL is started from the system's packages (installed
+# with apt-get when missing and running as root) and stopped afterwards. Under CI=true a missing
+# PostgreSQL is a failure, not a skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+
+cleanup() { pg_stop; }
+trap cleanup EXIT
+
+if [ -n "${DATABASE_URL:-}" ]; then
+  PROMPTLIB_TEST_POSTGRES_URL="$DATABASE_URL"
+elif pg_install_if_missing && pg_start; then
+  PROMPTLIB_TEST_POSTGRES_URL="$PG_URL"
+  echo "throwaway PostgreSQL on port $PG_PORT"
+elif [ "${CI:-}" = true ]; then
+  echo "FAIL: PostgreSQL is required under CI=true but could not be installed or started" >&2
+  exit 1
+else
+  echo "WARNING: no PostgreSQL available; running the SQLite tests only" >&2
+  PROMPTLIB_TEST_POSTGRES_URL=""
+fi
+export PROMPTLIB_TEST_POSTGRES_URL
+# The tests choose their own databases; a DATABASE_URL in the environment must not leak into them.
+unset DATABASE_URL
+
+swift build --build-tests
+swift test --skip-build 2>&1 | tee /tmp/promptlib-swift-test.log
+test_status=${PIPESTATUS[0]}
+[ "$test_status" = 0 ] || exit "$test_status"
+
+# End-to-end: the real binary on both engines, restarts, and a PostgreSQL outage.
+scripts/e2e.sh
