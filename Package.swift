@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
@@ -32,6 +33,7 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -53,15 +55,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "PromptLibTestSupport",
+            dependencies: [
+                "PromptLibStorage",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/PromptLibTestSupport"
+        ),
         .testTarget(name: "PromptLibCoreTests", dependencies: ["PromptLibCore"]),
         .testTarget(
             name: "PromptLibStorageTests",
-            dependencies: ["PromptLibStorage"]
+            dependencies: ["PromptLibStorage", "PromptLibTestSupport"]
         ),
         .testTarget(
             name: "PromptLibServerTests",
             dependencies: [
                 "PromptLibServer",
+                "PromptLibTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,16 +1,19 @@
 import Foundation
 import Logging
+import NIOPosix
 import SQLiteKit
 
 /// The embedded store: one SQLite file, one connection, statements serialised by a mutex.
 public final class SQLiteStore: SQLStore {
     public var engine: DatabaseEngine { .sqlite }
     private let connection: SQLiteConnection
+    private let threadPool: NIOThreadPool
     private let database: any SQLDatabase
     private let mutex = AsyncMutex()
 
-    private init(connection: SQLiteConnection) {
+    private init(connection: SQLiteConnection, threadPool: NIOThreadPool) {
         self.connection = connection
+        self.threadPool = threadPool
         // Queries are never logged with their binds: those hold users' prompt text.
         self.database = connection.sql(queryLogLevel: nil)
     }
@@ -18,20 +21,33 @@ public final class SQLiteStore: SQLStore {
     /// Opens (creating if needed) the database file at `path`, or an in-memory database for `":memory:"`.
     public static func open(path: String, logger: Logger) async throws -> SQLiteStore {
         let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
+        // A thread of its own: SQLite blocks its thread while it waits for a lock held by another
+        // connection, which must not starve the shared pool that other connections need to finish.
+        let threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
         let connection: SQLiteConnection
         do {
-            connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+            connection = try await SQLiteConnection.open(
+                storage: storage, threadPool: threadPool, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()
+            )
         } catch {
+            try? await threadPool.shutdownGracefully()
             throw StorageError.unavailable("cannot open SQLite database at \(path): \(error)")
         }
-        let store = SQLiteStore(connection: connection)
-        try await store.withDatabase { db in
-            // WAL keeps readers of other processes (backups) from blocking the server; foreign
-            // keys are off by default in SQLite and the schema relies on them.
-            try await db.raw("PRAGMA journal_mode = WAL").run()
-            try await db.raw("PRAGMA synchronous = NORMAL").run()
-            try await db.raw("PRAGMA foreign_keys = ON").run()
-            try await db.raw("PRAGMA busy_timeout = 5000").run()
+        let store = SQLiteStore(connection: connection, threadPool: threadPool)
+        do {
+            try await store.withDatabase { db in
+                // busy_timeout first: switching to WAL needs a lock another process may hold.
+                // WAL keeps readers of other processes (backups) from blocking the server; foreign
+                // keys are off by default in SQLite and the schema relies on them.
+                try await db.raw("PRAGMA busy_timeout = 5000").run()
+                try await db.raw("PRAGMA journal_mode = WAL").run()
+                try await db.raw("PRAGMA synchronous = NORMAL").run()
+                try await db.raw("PRAGMA foreign_keys = ON").run()
+            }
+        } catch {
+            await store.close()
+            throw error
         }
         return store
     }
@@ -60,6 +76,7 @@ public final class SQLiteStore: SQLStore {
 
     public func close() async {
         try? await connection.close()
+        try? await threadPool.shutdownGracefully()
     }
 
     private func mapErrors<R>(_ body: () async throws -> R) async throws -> R {
