@@ -1,0 +1,34 @@
+import Hummingbird
+import HummingbirdTesting
+@testable import PromptLibServer
+import PromptLibTestSupport
+import Testing
+
+@Suite("Correlation ids")
+struct RequestIDTests {
+    @Test("a sane client id is echoed; anything else is replaced", arguments: [
+        ("abc-123_X.y", true), (String(repeating: "a", count: 128), true),
+        (String(repeating: "a", count: 129), false), ("has space", false), ("semi;colon", false), ("ünï", false),
+    ])
+    func acceptance(candidate: String, kept: Bool) async throws {
+        try await withTestApp(.sqlite) { client in
+            let response = try await client.get("/api/health", headers: [.requestID: candidate])
+            let echoed = try #require(response.headers[.requestID])
+            if kept {
+                #expect(echoed == candidate)
+            } else {
+                #expect(echoed != candidate)
+                #expect(echoed.count == 32 && RequestID.isSane(echoed))
+            }
+        }
+    }
+
+    @Test("every response carries a fresh id when the client sends none")
+    func generated() async throws {
+        try await withTestApp(.sqlite) { client in
+            let first = try await client.get("/api/health").headers[.requestID]
+            let second = try await client.get("/api/v1/missing").headers[.requestID]
+            #expect(first != nil && second != nil && first != second)
+        }
+    }
+}
