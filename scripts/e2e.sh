@@ -19,6 +19,7 @@ check() { # check NAME COMMAND...
   if "$@"; then passed=$((passed + 1)); echo "ok   $name"; return 0; fi
   failed=$((failed + 1)); echo "FAIL $name"; return 1
 }
+quiet() { "$@" >/dev/null 2>&1; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(*(lambda *a: a)($1))" 2>/dev/null; }
 api() { curl -s -m 10 -H 'content-type: application/json' "$@"; }
 status_of() { curl -s -m 10 -o /dev/null -w '%{http_code}' "$@"; }
@@ -53,6 +54,23 @@ wait_for_status() { # wait_for_status CODE URL SECONDS
   return 1
 }
 
+cli_checks() {
+  check "promptlib --version prints the version" test -n "$("$BIN" --version)"
+  local out rc
+  out=$(env PORT=eighty "$BIN" config check 2>&1); rc=$?
+  check "config check: bad PORT exits 78 naming PORT" test "$rc" = 78 -a "$(echo "$out" | grep -c PORT)" = 1
+  out=$(env DATABASE_URL='postgresql://u:hunter2@' "$BIN" serve 2>&1); rc=$?
+  check "serve: bad DATABASE_URL stops start-up with one line, no secret" \
+    test "$rc" = 78 -a "$(echo "$out" | wc -l)" = 1 -a "$(echo "$out" | grep -c hunter2)" = 0
+  check "config check: valid environment exits 0" quiet env STORAGE_DIR="$WORK/data" "$BIN" config check
+}
+
+hostile_checks() {
+  check "hostile requests over real HTTP get 4xx, never 5xx" python3 scripts/lib/hostile_requests.py "$PORT"
+  check "server still healthy after hostile requests" test "$(status_of "localhost:$PORT/api/system/health")" = 200
+  check "healthcheck command exits 0 against the running server" quiet "$BIN" healthcheck --port "$PORT"
+}
+
 run_engine() { # run_engine LABEL ENV...
   local label=$1; shift
   PORT=$(free_port)
@@ -69,6 +87,7 @@ run_engine() { # run_engine LABEL ENV...
   check "$label: restarts" start_server "$@"
   check "$label: data survives a restart" test "$(api "$base/$id" | json 'd["version"], d["prompt"]["goal"]')" = "3 Say hello v3"
   check "$label: version 2 survives a restart" test "$(api "$base/$id/versions/2" | json 'd["prompt"]["goal"]')" = "Say hello v2"
+  if [ "$label" = sqlite ]; then hostile_checks; fi
   if [ "$label" = postgres ]; then outage "$base"; fi
   check "$label: SIGTERM exits 0 after the run" stop_server
 }
@@ -85,7 +104,9 @@ outage() {
   check "postgres back: API works again" test "$(status_of "$1")" = 200
 }
 
+cli_checks
 run_engine sqlite
+check "healthcheck command exits 1 when no server answers" test "$("$BIN" healthcheck --port "$PORT" >/dev/null 2>&1; echo $?)" = 1
 if pg_install_if_missing && pg_start; then
   psql -q "$PG_URL" -c 'CREATE DATABASE promptlib_e2e' >/dev/null
   run_engine postgres DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/promptlib_e2e?sslmode=disable"

@@ -45,6 +45,10 @@ public struct APIError: Error, Sendable {
 
     static func notFound(_ what: String) -> APIError { .init(.notFound, .notFound, "\(what) was not found") }
 
+    static func payloadTooLarge(limit: Int) -> APIError {
+        .init(.contentTooLarge, .payloadTooLarge, "The request body is larger than \(limit) bytes")
+    }
+
     static func validation(_ message: String, field: String?) -> APIError {
         .init(.badRequest, .validationError, message, field: field)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 extension Request {
     /// Decodes the JSON body as `type`, answering 415 for another content type, 413 for a body over
@@ -14,7 +15,10 @@ extension Request {
         do {
             buffer = try await body.collect(upTo: context.maxUploadSize)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, .payloadTooLarge, "The request body is larger than \(context.maxUploadSize) bytes")
+            throw APIError.payloadTooLarge(limit: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            // A chunked body has no Content-Length to check up front; it overflows while collected.
+            throw APIError.payloadTooLarge(limit: context.maxUploadSize)
         }
         do {
             return try JSONDecoder().decode(T.self, from: buffer)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// The outermost middleware: assigns the correlation id, turns every error into the JSON envelope,
 /// and writes one log line per request with its method, path, status and duration.
@@ -20,9 +21,14 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
         var response: Response
         do {
             if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
-                throw APIError(.contentTooLarge, .payloadTooLarge, "The request body is larger than \(maxBodyBytes) bytes")
+                throw APIError.payloadTooLarge(limit: maxBodyBytes)
             }
             response = try await next(request, context)
+        } catch let error as HTTPParserError {
+            // A malformed or truncated request (often a client that hung up mid-body): the server
+            // closes the connection itself, and there is nobody left to answer.
+            context.logger.info("request could not be parsed", metadata: ["error": "\(error)"])
+            throw error
         } catch {
             let apiError = ErrorTranslation.apiError(for: error)
             if apiError.status.code >= 500 && apiError.code == .internalServerError {
@@ -48,7 +54,7 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
 
     static func response(for error: APIError, requestID: String) -> Response {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = (try? encoder.encode(ErrorEnvelope(error, requestID: requestID))) ?? Data("{}".utf8)
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if error.status == .serviceUnavailable { headers[.retryAfter] = "5" }
