@@ -19,7 +19,7 @@ public struct AppConfiguration: Sendable {
     public var host = "0.0.0.0"
     public var port = 8000
     public var database: DatabaseLocation
-    /// Optional read replica; reads fall back to the primary while unset.
+    /// Optional read replica. Validated now; until reads are routed to it, every query uses the primary.
     public var databaseReadReplica: PostgresURL?
     public var databasePoolSize = 10
     /// Redis URL; `nil` keeps caches, rate limits and events in process.
@@ -58,6 +58,9 @@ public struct AppConfiguration: Sendable {
         maxBodyBytes = try env.integer("MAX_BODY_BYTES", default: maxBodyBytes, in: 1_024...104_857_600)
         if let url = try env.secret("DATABASE_URL") { database = .postgres(try Self.postgres(url, variable: "DATABASE_URL")) }
         if let url = try env.secret("DATABASE_READ_URL") {
+            guard case .postgres = database else {
+                throw ConfigurationError(variable: "DATABASE_READ_URL", message: "needs DATABASE_URL: a read replica only makes sense for PostgreSQL")
+            }
             databaseReadReplica = try Self.postgres(url, variable: "DATABASE_READ_URL")
         }
         if let url = try env.secret("REDIS_URL") {

@@ -42,21 +42,6 @@ public struct JSONLogHandler: LogHandler {
     }
 }
 
-/// A destination for log lines, shared by every handler so lines never interleave.
-public final class LogSink: Sendable {
-    private let lock = NIOLock()
-    private let handle: FileHandle
-
-    /// The process's standard output.
-    public static let standardOutput = LogSink(handle: .standardOutput)
-
-    init(handle: FileHandle) { self.handle = handle }
-
-    func write(_ line: String) {
-        lock.withLock { handle.write(Data(line.utf8)) }
-    }
-}
-
 /// Minimal JSON text encoding for log values.
 enum JSONText {
     static func quote(_ text: String) -> String {

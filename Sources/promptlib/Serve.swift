@@ -16,6 +16,9 @@ struct Serve: AsyncParsableCommand {
                 "database": "\(configuration.databaseDescription)",
                 "address": "\(configuration.host):\(configuration.port)",
             ])
+            if configuration.databaseReadReplica != nil {
+                logger.warning("DATABASE_READ_URL is accepted but not used yet; every query goes to DATABASE_URL")
+            }
             let app = try await buildApplication(configuration: configuration, logger: logger)
             try await app.runService()
             logger.info("stopped")

@@ -15,10 +15,17 @@ enum Startup {
         }
     }
 
-    /// Sends every log record to standard output as JSON, at the configured level.
+    /// Sends every log record to standard output (and `LOGS_DIR`) as JSON, at the configured level.
     static func bootstrapLogging(_ configuration: AppConfiguration) -> Logger {
         let level = configuration.logLevel
-        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        let sink: LogSink
+        do {
+            sink = try LogSink.make(logsDirectory: configuration.logsDirectory)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(78)
+        }
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level, sink: sink) }
         return Logger(label: "promptlib")
     }
 }

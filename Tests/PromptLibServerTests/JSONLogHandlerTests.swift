@@ -29,3 +29,21 @@ struct JSONLogHandlerTests {
         #expect((object["timestamp"] as? String)?.hasSuffix("Z") == true)
     }
 }
+
+@Suite("Log files")
+struct RotatingLogFileTests {
+    @Test("LOGS_DIR files rotate at their size limit and keep a bounded number of old files")
+    func rotates() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("logs-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = try RotatingLogFile(directory: directory, maxBytes: 100, keep: 2)
+        let line = Data((String(repeating: "x", count: 39) + "\n").utf8)
+        for _ in 0..<12 { file.write(line) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(names == ["promptlib.log", "promptlib.log.1", "promptlib.log.2"])
+        for name in names {
+            let size = try FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size] as? Int ?? 0
+            #expect(size > 0 && size <= 100)
+        }
+    }
+}
