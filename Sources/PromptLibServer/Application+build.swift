@@ -24,6 +24,15 @@ public func buildApplication(configuration: AppConfiguration, logger: Logger) as
 /// The router with every route and middleware; the OpenAPI test reads its route list.
 func buildRouter(configuration: AppConfiguration, store: any SQLStore) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    // CORS sits outside the lifecycle middleware so that error responses carry its headers too:
+    // a browser cannot read an error body without them.
+    router.add(middleware: CORSMiddleware(
+        allowOrigin: .custom(configuration.corsOrigin),
+        allowHeaders: [.accept, .authorization, .contentType, .origin, .requestID, .ifMatch],
+        allowMethods: [.get, .post, .put, .patch, .delete, .head, .options],
+        exposedHeaders: ["X-Request-ID", "Location", "Retry-After"],
+        maxAge: .seconds(600)
+    ))
     router.add(middleware: RequestLifecycleMiddleware(maxBodyBytes: configuration.maxBodyBytes))
     let health = HealthService(
         store: store, storageDirectory: configuration.storageDirectory, startedAt: .now, databaseTimeout: .seconds(2)

@@ -37,6 +37,7 @@ enum DecodingErrorTranslation {
             return .validation("\(field) is required", field: field)
         case .valueNotFound(_, let context):
             let field = path(context.codingPath)
+            if field.isEmpty { return .validation("The body must be a JSON object", field: nil) }
             return .validation("\(field) must not be null", field: field)
         case .typeMismatch(let type, let context):
             let field = path(context.codingPath)

@@ -39,7 +39,8 @@ public final class PostgresStore: SQLStore {
 
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await run { connection in
-            try await Self.runTransaction(on: connection.sql(queryLogLevel: nil), body)
+            // Closing makes the pool discard a connection that might still be inside the transaction.
+            try await Self.runTransaction(on: connection.sql(queryLogLevel: nil), abandon: { try? await connection.close() }, body)
         }
     }
 

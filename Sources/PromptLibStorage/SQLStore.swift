@@ -23,8 +23,12 @@ public protocol SQLStore: Sendable {
 
 extension SQLStore {
     /// Runs BEGIN / COMMIT / ROLLBACK around `body` on a single-session database.
+    ///
+    /// When even the ROLLBACK fails, `abandon` runs: the session may still be inside the
+    /// transaction and must never be reused.
     static func runTransaction<R: Sendable>(
         on database: any SQLDatabase, begin: String = "BEGIN",
+        abandon: @Sendable () async -> Void = {},
         _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
         try await database.raw(SQLQueryString(begin)).run()
@@ -33,8 +37,12 @@ extension SQLStore {
             try await database.raw("COMMIT").run()
             return result
         } catch {
-            // The original error matters more than a failed rollback on a broken connection.
-            try? await database.raw("ROLLBACK").run()
+            do {
+                try await database.raw("ROLLBACK").run()
+            } catch {
+                await abandon()
+            }
+            // The original error matters more than the rollback's.
             throw error
         }
     }

@@ -32,3 +32,20 @@ struct RequestIDTests {
         }
     }
 }
+
+@Suite("CORS")
+struct CORSTests {
+    @Test("preflight and error responses allow the configured origin only")
+    func corsHeaders() async throws {
+        try await withTestApp(.sqlite, configure: { $0.corsOrigin = "https://prompts.example.com" }) { client in
+            let preflight = try await client.execute(uri: "/api/v1/prompts", method: .options, headers: [
+                .origin: "https://prompts.example.com", .accessControlRequestMethod: "PUT",
+            ])
+            #expect(preflight.headers[.accessControlAllowOrigin] == "https://prompts.example.com")
+            #expect(preflight.headers[.accessControlAllowMethods]?.contains("PUT") == true)
+            let error = try await client.get("/api/v1/prompts?limit=0", headers: [.origin: "https://prompts.example.com"])
+            #expect(error.status == .badRequest)
+            #expect(error.headers[.accessControlAllowOrigin] == "https://prompts.example.com")
+        }
+    }
+}
