@@ -18,4 +18,9 @@ public struct ValidationFailure: Error, Sendable, Hashable, CustomStringConverti
 public struct ValidationFailures: Error, Sendable, Hashable {
     /// The failures, in document order; never empty.
     public var failures: [ValidationFailure]
+
+    /// Creates the error from at least one failure.
+    public init(failures: [ValidationFailure]) {
+        self.failures = failures
+    }
 }

@@ -2,7 +2,7 @@ import Hummingbird
 
 /// `GET /api/openapi.json` (the machine-readable document) and `GET /api/docs` (a readable page).
 struct APIDocsController {
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/api/openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -33,6 +33,8 @@ public struct APIError: Error, Sendable {
     public var message: String
     public var field: String?
     public var details: [Detail]?
+    /// Seconds the client should wait, sent as `Retry-After`.
+    public var retryAfter: Int?
 
     /// Creates an error.
     public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String, field: String? = nil, details: [Detail]? = nil) {

@@ -35,6 +35,16 @@ public struct AppConfiguration: Sendable {
     public var logsDirectory: String?
     /// Largest request body accepted, in bytes.
     public var maxBodyBytes = 1_048_576
+    /// Password of the `admin` account created on first start; generated and logged once when unset.
+    public var adminPassword: String?
+    /// Lifetime of access tokens.
+    public var accessTokenTTL: Duration = .seconds(900)
+    /// Lifetime of refresh tokens (each refresh extends the session by this much).
+    public var refreshTokenTTL: Duration = .seconds(7 * 86_400)
+    /// bcrypt work factor; at least 12 in production.
+    public var bcryptCost = 12
+    /// Limits on logins and API use.
+    public var limits = SecurityLimits()
 
     /// A configuration for the embedded database in `storageDirectory`, with every other value at its default.
     public init(storageDirectory: String) {
@@ -81,6 +91,11 @@ public struct AppConfiguration: Sendable {
             logLevel = parsed
         }
         logsDirectory = env.value("LOGS_DIR")
+        adminPassword = try env.secret("ADMIN_PASSWORD")
+        accessTokenTTL = .seconds(try env.integer("ACCESS_TOKEN_TTL_SECONDS", default: 900, in: 60...86_400))
+        refreshTokenTTL = .seconds(try env.integer("REFRESH_TOKEN_TTL_SECONDS", default: 7 * 86_400, in: 3_600...90 * 86_400))
+        bcryptCost = try env.integer("BCRYPT_COST", default: 12, in: (mode == .production ? 12 : 4)...16)
+        limits = try SecurityLimits(env)
         try checkProductionSecrets()
     }
 

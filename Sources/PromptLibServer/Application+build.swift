@@ -3,16 +3,21 @@ public import Logging
 import PromptLibStorage
 
 /// Builds the application the binary serves and the tests exercise: opens and migrates the store,
-/// then wires routes, middleware and background services.
+/// creates the first admin on an empty database, then wires routes, middleware and services.
 public func buildApplication(configuration: AppConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
+    var configuration = configuration
+    try configuration.resolveDevelopmentSecrets()
     let store = try await StoreFactory.open(configuration, logger: logger)
+    let router: Router<AppRequestContext>
     do {
         try await StoreFactory.migrate(store, logger: logger)
+        let services = try await AppServices(configuration: configuration, store: store)
+        try await services.users.bootstrapAdmin(password: configuration.adminPassword, logger: logger)
+        router = buildRouter(configuration: configuration, services: services)
     } catch {
         await store.close()
         throw error
     }
-    let router = buildRouter(configuration: configuration, store: store)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
@@ -21,8 +26,8 @@ public func buildApplication(configuration: AppConfiguration, logger: Logger) as
     )
 }
 
-/// The router with every route and middleware; the OpenAPI test reads its route list.
-func buildRouter(configuration: AppConfiguration, store: any SQLStore) -> Router<AppRequestContext> {
+/// The router with every route and middleware; the OpenAPI and permission tests read its route list.
+func buildRouter(configuration: AppConfiguration, services: AppServices) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     // CORS sits outside the lifecycle middleware so that error responses carry its headers too:
     // a browser cannot read an error body without them.
@@ -30,16 +35,21 @@ func buildRouter(configuration: AppConfiguration, store: any SQLStore) -> Router
         allowOrigin: .custom(configuration.corsOrigin),
         allowHeaders: [.accept, .authorization, .contentType, .origin, .requestID, .ifMatch],
         allowMethods: [.get, .post, .put, .patch, .delete, .head, .options],
-        exposedHeaders: ["X-Request-ID", "Location", "Retry-After"],
+        exposedHeaders: ["X-Request-ID", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"],
         maxAge: .seconds(600)
     ))
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLifecycleMiddleware(maxBodyBytes: configuration.maxBodyBytes))
-    let health = HealthService(
-        store: store, storageDirectory: configuration.storageDirectory, startedAt: .now, databaseTimeout: .seconds(2)
-    )
-    HealthController(service: health).addRoutes(to: router)
-    APIDocsController().addRoutes(to: router)
-    let prompts = PromptService(repository: SQLPromptRepository(store: store))
-    PromptController(service: prompts).addRoutes(to: router.group("/api/v1/prompts"))
+    router.add(middleware: AuthenticationMiddleware(auth: services.auth))
+    router.add(middleware: RateLimitMiddleware(limiter: services.limiter, limits: configuration.limits))
+    // Every route is added inside this group, so the permission check runs after routing and
+    // knows which route matched.
+    let routes = router.group().add(middleware: PermissionMiddleware())
+    HealthController(service: services.health).addRoutes(to: routes)
+    APIDocsController().addRoutes(to: routes)
+    AuthController(auth: services.auth, users: services.users).addRoutes(to: routes.group("/api/v1/auth"))
+    UserController(users: services.users, repository: services.userRepository).addRoutes(to: routes.group("/api/v1/users"))
+    AuditController(repository: services.auditRepository).addRoutes(to: routes.group("/api/v1/audit-events"))
+    PromptController(service: services.prompts).addRoutes(to: routes.group("/api/v1/prompts"))
     return router
 }

@@ -5,7 +5,7 @@ import Hummingbird
 struct HealthController {
     let service: HealthService
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/api/system/health", use: health)
         router.get("/api/health", use: liveness)
     }

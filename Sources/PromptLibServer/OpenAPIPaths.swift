@@ -3,21 +3,21 @@ enum OpenAPIPaths {
     static let json = #"""
     {
       "/api/health": {
-        "get": { "tags": ["system"], "summary": "Liveness: the process answers", "operationId": "liveness",
+        "get": { "tags": ["system"], "summary": "Liveness: the process answers", "operationId": "liveness", "security": [],
           "responses": { "200": { "description": "Alive", "content": { "application/json": { "schema": { "type": "object", "properties": { "status": { "type": "string", "const": "ok" } } } } } } } }
       },
       "/api/system/health": {
-        "get": { "tags": ["system"], "summary": "Readiness: dependency checks", "operationId": "health",
+        "get": { "tags": ["system"], "summary": "Readiness: dependency checks", "operationId": "health", "security": [],
           "responses": {
             "200": { "description": "Healthy or degraded", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } },
             "503": { "description": "Unhealthy: the database cannot be reached", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Health" } } } } } }
       },
       "/api/openapi.json": {
-        "get": { "tags": ["system"], "summary": "This OpenAPI document", "operationId": "openapi",
+        "get": { "tags": ["system"], "summary": "This OpenAPI document", "operationId": "openapi", "security": [],
           "responses": { "200": { "description": "OpenAPI 3.1 document", "content": { "application/json": {} } } } }
       },
       "/api/docs": {
-        "get": { "tags": ["system"], "summary": "Readable API reference", "operationId": "docs",
+        "get": { "tags": ["system"], "summary": "Readable API reference", "operationId": "docs", "security": [],
           "responses": { "200": { "description": "HTML page", "content": { "text/html": {} } } } }
       },
       "/api/v1/prompts": {

@@ -17,12 +17,9 @@ struct PromptController {
         group.get(":id/versions/:version", use: version)
     }
 
-    // Until accounts exist, a version's author is the owner the document names.
-    private func author(of document: PromptDocument) -> String { document.owner ?? "anonymous" }
-
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {
         let document = try await request.decodeJSON(as: PromptDocument.self, context: context)
-        let record = try await service.create(document, author: author(of: document))
+        let record = try await service.create(document, context: context)
         return EditedResponse(
             status: .created, headers: [.location: "/api/v1/prompts/\(record.id)"], response: PromptResponse(record: record)
         )
@@ -42,15 +39,15 @@ struct PromptController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {
         let id = try context.parameters.require("id")
         let document = try await request.decodeJSON(as: PromptDocument.self, context: context)
-        return PromptResponse(record: try await service.update(id: id, with: document, author: author(of: document)))
+        return PromptResponse(record: try await service.update(id: id, with: document, context: context))
     }
 
     @Sendable func archive(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {
-        PromptResponse(record: try await service.setArchived(true, id: try context.parameters.require("id")))
+        PromptResponse(record: try await service.setArchived(true, id: try context.parameters.require("id"), context: context))
     }
 
     @Sendable func restore(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {
-        PromptResponse(record: try await service.setArchived(false, id: try context.parameters.require("id")))
+        PromptResponse(record: try await service.setArchived(false, id: try context.parameters.require("id"), context: context))
     }
 
     @Sendable func versions(_ request: Request, context: AppRequestContext) async throws -> ListResponse<VersionSummary> {

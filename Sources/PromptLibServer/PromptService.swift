@@ -5,28 +5,48 @@ import PromptLibStorage
 /// The rules of writing and reading prompts; controllers only translate HTTP to these calls.
 struct PromptService: Sendable {
     let repository: any PromptRepository
+    let audit: AuditLog
 
-    func create(_ document: PromptDocument, author: String) async throws -> PromptRecord {
-        let valid = try PromptValidator.validate(document)
+    /// Creates version 1, owned and authored by the caller.
+    func create(_ document: PromptDocument, context: AppRequestContext) async throws -> PromptRecord {
+        let identity = try context.requireIdentity()
+        var valid = try PromptValidator.validate(document)
+        valid.owner = identity.username
+        let record: PromptRecord
         do {
-            return try await repository.create(valid, author: author)
+            record = try await repository.create(valid, author: identity.username)
         } catch StorageError.conflict {
             throw APIError(.conflict, .alreadyExists, "A prompt named '\(valid.name)' already exists", field: "name")
         }
+        try await audit.record("prompt.created", context: context, targetType: "prompt", targetID: record.id, details: ["name": valid.name])
+        return record
     }
 
-    func update(id: String, with document: PromptDocument, author: String) async throws -> PromptRecord {
-        let id = try Self.checkedID(id)
-        let valid = try PromptValidator.validate(document)
+    /// Writes the next version. Only the owner or an admin may, and only an admin may change the owner.
+    func update(id: String, with document: PromptDocument, context: AppRequestContext) async throws -> PromptRecord {
+        let identity = try context.requireIdentity()
+        let current = try await find(id: id)
+        try Self.requireOwnership(current, identity)
+        var valid = try PromptValidator.validate(document)
+        if identity.role != .admin || valid.owner == nil { valid.owner = current.document.owner }
         let written: PromptRecord?
         do {
-            written = try await repository.addVersion(to: id, valid, author: author)
+            written = try await repository.addVersion(to: current.id, valid, author: identity.username)
         } catch StorageError.conflict {
             throw APIError(.conflict, .alreadyExists, "A prompt named '\(valid.name)' already exists", field: "name")
         }
-        if let written { return written }
-        guard try await repository.find(id: id) != nil else { throw APIError.notFound("Prompt \(id)") }
-        throw APIError(.conflict, .conflict, "Prompt \(id) is archived; restore it before writing a new version")
+        guard let written else {
+            throw APIError(.conflict, .conflict, "Prompt \(current.id) is archived; restore it before writing a new version")
+        }
+        try await audit.record("prompt.updated", context: context, targetType: "prompt", targetID: written.id,
+                               details: ["version": String(written.document.version ?? 0)])
+        return written
+    }
+
+    static func requireOwnership(_ record: PromptRecord, _ identity: Identity) throws {
+        guard identity.owns(record.document.owner) else {
+            throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner or an admin may change it")
+        }
     }
 
     func find(id: String) async throws -> PromptRecord {
@@ -54,9 +74,11 @@ struct PromptService: Sendable {
         return page
     }
 
-    func setArchived(_ archived: Bool, id: String) async throws -> PromptRecord {
-        let id = try Self.checkedID(id)
-        guard let record = try await repository.setArchived(archived, id: id) else { throw APIError.notFound("Prompt \(id)") }
+    func setArchived(_ archived: Bool, id: String, context: AppRequestContext) async throws -> PromptRecord {
+        let current = try await find(id: id)
+        try Self.requireOwnership(current, try context.requireIdentity())
+        guard let record = try await repository.setArchived(archived, id: current.id) else { throw APIError.notFound("Prompt \(id)") }
+        try await audit.record(archived ? "prompt.archived" : "prompt.restored", context: context, targetType: "prompt", targetID: record.id)
         return record
     }
 

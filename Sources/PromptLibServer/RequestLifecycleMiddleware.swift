@@ -16,6 +16,7 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
         let id = RequestID.accept(request.headers[.requestID])
         context.requestID = id
         context.maxUploadSize = maxBodyBytes
+        context.userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
         context.logger[metadataKey: "request_id"] = .string(id)
 
         var response: Response
@@ -57,11 +58,7 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = (try? encoder.encode(ErrorEnvelope(error, requestID: requestID))) ?? Data("{}".utf8)
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        if error.status == .serviceUnavailable { headers[.retryAfter] = "5" }
+        if let seconds = error.retryAfter ?? (error.status == .serviceUnavailable ? 5 : nil) { headers[.retryAfter] = String(seconds) }
         return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
-}
-
-extension HTTPField.Name {
-    static let requestID = Self("X-Request-ID")!
 }

@@ -16,8 +16,8 @@ enum Startup {
     }
 
     /// Sends every log record to standard output (and `LOGS_DIR`) as JSON, at the configured level.
-    static func bootstrapLogging(_ configuration: AppConfiguration) -> Logger {
-        let level = configuration.logLevel
+    static func bootstrapLogging(_ configuration: AppConfiguration, level: Logger.Level? = nil) -> Logger {
+        let level = level ?? configuration.logLevel
         let sink: LogSink
         do {
             sink = try LogSink.make(logsDirectory: configuration.logsDirectory)

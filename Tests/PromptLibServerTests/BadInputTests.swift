@@ -49,8 +49,8 @@ struct BadInputTests {
 
     @Test("answers with a 4xx envelope", arguments: Self.cases)
     func rejects(input: Case) async throws {
-        try await withTestApp(.sqlite) { client in
-            var headers: HTTPFields = [.requestID: "bad-input-test"]
+        try await withAdminApp(.sqlite) { client, admin in
+            var headers: HTTPFields = [.requestID: "bad-input-test", .authorization: "Bearer \(admin)"]
             if let contentType = input.contentType { headers[.contentType] = contentType }
             let response = try await client.execute(
                 uri: input.uri, method: input.method, headers: headers, body: input.body.map { ByteBuffer(string: $0) }
@@ -67,13 +67,13 @@ struct BadInputTests {
 
     @Test("nothing is lost when bad input arrives", arguments: TestEngine.available)
     func storedDataSurvives(engine: TestEngine) async throws {
-        try await withTestApp(engine) { client in
-            let id = try await client.createPrompt("keep-me", goal: "original")
+        try await withAdminApp(engine) { client, admin in
+            let id = try await client.createPrompt("keep-me", goal: "original", token: admin)
             for body in [#"{"name":"keep-me""#, #"{"name":"keep-me","title":null,"prompt":{}}"#, #"{"name":"keep-me","title":"t","prompt":{}}"#] {
-                let response = try await client.send(.put, "/api/v1/prompts/\(id)", json: body)
+                let response = try await client.send(.put, "/api/v1/prompts/\(id)", json: body, token: admin)
                 #expect(response.status == .badRequest)
             }
-            let after = try await client.get("/api/v1/prompts/\(id)")
+            let after = try await client.get("/api/v1/prompts/\(id)", token: admin)
             #expect(after.json["version"] as? Int == 1)
             #expect((after.json["prompt"] as? [String: Any])?["goal"] as? String == "original")
         }

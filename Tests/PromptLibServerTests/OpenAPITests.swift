@@ -14,10 +14,7 @@ struct OpenAPITests {
 
     @Test("documents exactly the routes the router serves")
     func matchesRouter() async throws {
-        let store = try await SQLiteStore.open(path: ":memory:", logger: testLogger)
-        let router = buildRouter(configuration: AppConfiguration(storageDirectory: NSTemporaryDirectory()), store: store)
-        let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description.hasPrefix("/") ? "" : "/")\($0.path)" })
-        await store.close()
+        let served = Set(try await servedRoutes())
         let paths = try #require(try Self.document()["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, item in
             item.keys.filter { $0 != "parameters" }.map { "\($0.uppercased()) \(path)" }

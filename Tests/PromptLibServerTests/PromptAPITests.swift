@@ -9,46 +9,47 @@ import Testing
 struct PromptAPITests {
     @Test("create, update twice, and read every version back intact", arguments: TestEngine.available)
     func versionFlow(engine: TestEngine) async throws {
-        try await withTestApp(engine) { client in
-            let created = try await client.send(.post, "/api/v1/prompts", json: promptJSON("support/greeting", goal: "v1 {{who}}"))
+        try await withAdminApp(engine) { client, admin in
+            let created = try await client.send(.post, "/api/v1/prompts", json: promptJSON("support/greeting", goal: "v1 {{who}}"), token: admin)
             #expect(created.status == .created)
             let id = try #require(created.json["id"] as? String)
             #expect(created.headers[.location] == "/api/v1/prompts/\(id)")
             #expect(created.json["version"] as? Int == 1)
             #expect(created.json["name"] as? String == "support/greeting")
+            #expect(created.json["owner"] as? String == "admin", "the creator owns the prompt")
 
             for n in 2...3 {
-                let updated = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("support/greeting", goal: "v\(n) {{who}}", commit: "step \(n)"))
+                let updated = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("support/greeting", goal: "v\(n) {{who}}", commit: "step \(n)"), token: admin)
                 #expect(updated.status == .ok)
                 #expect(updated.json["version"] as? Int == n)
             }
-            let latest = try await client.get("/api/v1/prompts/\(id)")
+            let latest = try await client.get("/api/v1/prompts/\(id)", token: admin)
             #expect((latest.json["prompt"] as? [String: Any])?["goal"] as? String == "v3 {{who}}")
 
-            let history = try await client.get("/api/v1/prompts/\(id)/versions")
+            let history = try await client.get("/api/v1/prompts/\(id)/versions", token: admin)
             let rows = try #require(history.json["data"] as? [[String: Any]])
             #expect(rows.compactMap { $0["version"] as? Int } == [3, 2, 1])
             #expect(rows.first?["commit_message"] as? String == "step 3")
-            #expect(rows.allSatisfy { $0["author"] is String && $0["created_at"] is String })
+            #expect(rows.allSatisfy { $0["author"] as? String == "admin" && $0["created_at"] is String })
 
             for n in 1...3 {
-                let version = try await client.get("/api/v1/prompts/\(id)/versions/\(n)")
+                let version = try await client.get("/api/v1/prompts/\(id)/versions/\(n)", token: admin)
                 #expect(version.status == .ok)
                 #expect((version.json["prompt"] as? [String: Any])?["goal"] as? String == "v\(n) {{who}}")
                 #expect(version.json["prompt_id"] as? String == id)
             }
-            #expect(try await client.get("/api/v1/prompts/\(id)/versions/4").status == .notFound)
+            #expect(try await client.get("/api/v1/prompts/\(id)/versions/4", token: admin).status == .notFound)
         }
     }
 
     @Test("lists page with cursors and the documented envelope", arguments: TestEngine.available)
     func listPaging(engine: TestEngine) async throws {
-        try await withTestApp(engine) { client in
-            for name in ["c", "a", "e", "b", "d"] { _ = try await client.createPrompt(name) }
+        try await withAdminApp(engine) { client, admin in
+            for name in ["c", "a", "e", "b", "d"] { _ = try await client.createPrompt(name, token: admin) }
             var names: [String] = []
             var cursor: String?
             repeat {
-                let page = try await client.get("/api/v1/prompts?limit=2" + (cursor.map { "&cursor=\($0)" } ?? ""))
+                let page = try await client.get("/api/v1/prompts?limit=2" + (cursor.map { "&cursor=\($0)" } ?? ""), token: admin)
                 #expect(page.status == .ok)
                 let info = try #require(page.json["page"] as? [String: Any])
                 #expect(info["limit"] as? Int == 2)
@@ -62,37 +63,37 @@ struct PromptAPITests {
 
     @Test("DELETE archives: gone from the list, still readable, restorable", arguments: TestEngine.available)
     func archiveAndRestore(engine: TestEngine) async throws {
-        try await withTestApp(engine) { client in
-            let id = try await client.createPrompt("to-archive")
-            let archived = try await client.execute(uri: "/api/v1/prompts/\(id)", method: .delete)
+        try await withAdminApp(engine) { client, admin in
+            let id = try await client.createPrompt("to-archive", token: admin)
+            let archived = try await client.call(.delete, "/api/v1/prompts/\(id)", token: admin)
             #expect(archived.status == .ok)
             #expect(archived.json["status"] as? String == "archived")
-            let list = try await client.get("/api/v1/prompts")
+            let list = try await client.get("/api/v1/prompts", token: admin)
             #expect((list.json["data"] as? [Any])?.count == 0)
-            let withArchived = try await client.get("/api/v1/prompts?include_archived=true")
+            let withArchived = try await client.get("/api/v1/prompts?include_archived=true", token: admin)
             #expect((withArchived.json["data"] as? [Any])?.count == 1)
-            #expect(try await client.get("/api/v1/prompts/\(id)/versions/1").status == .ok)
-            let blocked = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("to-archive", goal: "x"))
+            #expect(try await client.get("/api/v1/prompts/\(id)/versions/1", token: admin).status == .ok)
+            let blocked = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("to-archive", goal: "x"), token: admin)
             #expect(blocked.status == .conflict)
-            let restored = try await client.execute(uri: "/api/v1/prompts/\(id)/restore", method: .post)
+            let restored = try await client.call(.post, "/api/v1/prompts/\(id)/restore", token: admin)
             #expect(restored.json["status"] as? String == "active")
             #expect(restored.json["archived_at"] is NSNull)
-            #expect(try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("to-archive", goal: "y")).status == .ok)
+            #expect(try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("to-archive", goal: "y"), token: admin).status == .ok)
         }
     }
 
     @Test("a taken name is 409 ALREADY_EXISTS, on create and on rename", arguments: TestEngine.available)
     func duplicateNames(engine: TestEngine) async throws {
-        try await withTestApp(engine) { client in
-            _ = try await client.createPrompt("taken")
-            let other = try await client.createPrompt("other")
-            let duplicate = try await client.send(.post, "/api/v1/prompts", json: promptJSON("taken", goal: "g"))
+        try await withAdminApp(engine) { client, admin in
+            _ = try await client.createPrompt("taken", token: admin)
+            let other = try await client.createPrompt("other", token: admin)
+            let duplicate = try await client.send(.post, "/api/v1/prompts", json: promptJSON("taken", goal: "g"), token: admin)
             #expect(duplicate.status == .conflict)
             #expect(duplicate.errorCode == "ALREADY_EXISTS")
             #expect(duplicate.errorField == "name")
-            let rename = try await client.send(.put, "/api/v1/prompts/\(other)", json: promptJSON("taken", goal: "g"))
+            let rename = try await client.send(.put, "/api/v1/prompts/\(other)", json: promptJSON("taken", goal: "g"), token: admin)
             #expect(rename.errorCode == "ALREADY_EXISTS")
-            let history = try await client.get("/api/v1/prompts/\(other)/versions")
+            let history = try await client.get("/api/v1/prompts/\(other)/versions", token: admin)
             #expect((history.json["data"] as? [Any])?.count == 1, "the failed rename wrote no version")
         }
     }

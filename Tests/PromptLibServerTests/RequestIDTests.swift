@@ -43,8 +43,8 @@ struct CORSTests {
             ])
             #expect(preflight.headers[.accessControlAllowOrigin] == "https://prompts.example.com")
             #expect(preflight.headers[.accessControlAllowMethods]?.contains("PUT") == true)
-            let error = try await client.get("/api/v1/prompts?limit=0", headers: [.origin: "https://prompts.example.com"])
-            #expect(error.status == .badRequest)
+            let error = try await client.get("/api/v1/prompts", headers: [.origin: "https://prompts.example.com"])
+            #expect(error.status == .unauthorized)
             #expect(error.headers[.accessControlAllowOrigin] == "https://prompts.example.com")
         }
     }

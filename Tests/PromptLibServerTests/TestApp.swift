@@ -5,7 +5,11 @@ import Logging
 @testable import PromptLibServer
 import PromptLibTestSupport
 
+/// The password of the `admin` account every test app starts with.
+let testAdminPassword = "correct-Horse-battery-7"
+
 /// Runs `body` against the application the binary serves, on a fresh database of `engine`.
+/// bcrypt runs at its lowest cost here: the cost is a deployment setting, not behaviour under test.
 func withTestApp<R: Sendable>(
     _ engine: TestEngine,
     configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
@@ -14,27 +18,70 @@ func withTestApp<R: Sendable>(
     try await withTestDatabase(engine) { database in
         var configuration = AppConfiguration(storageDirectory: database.directory)
         configuration.database = database.postgresURL.map { .postgres($0) } ?? .sqlite(path: database.sqlitePath)
+        configuration.bcryptCost = 4
+        configuration.adminPassword = testAdminPassword
         configure(&configuration)
         let app = try await buildApplication(configuration: configuration, logger: testLogger)
         return try await app.test(.router, body)
     }
 }
 
+/// Like ``withTestApp(_:configure:_:)``, with the admin already signed in.
+func withAdminApp<R: Sendable>(
+    _ engine: TestEngine,
+    configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
+    _ body: @escaping @Sendable (any TestClientProtocol, String) async throws -> R
+) async throws -> R {
+    try await withTestApp(engine, configure: configure) { client in
+        try await body(client, try await client.login("admin", testAdminPassword))
+    }
+}
+
 extension TestClientProtocol {
-    /// Sends `json` with `Content-Type: application/json`.
-    func send(_ method: HTTPRequest.Method, _ uri: String, json: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+    /// Sends `json` with `Content-Type: application/json`, and the bearer `token` when given.
+    func send(_ method: HTTPRequest.Method, _ uri: String, json: String, token: String? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {
         var fields = headers
         if fields[.contentType] == nil { fields[.contentType] = "application/json" }
+        if let token { fields[.authorization] = "Bearer \(token)" }
         return try await execute(uri: uri, method: method, headers: fields, body: ByteBuffer(string: json))
     }
 
-    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
-        try await execute(uri: uri, method: .get, headers: headers)
+    func get(_ uri: String, token: String? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {
+        var fields = headers
+        if let token { fields[.authorization] = "Bearer \(token)" }
+        return try await execute(uri: uri, method: .get, headers: fields)
+    }
+
+    func call(_ method: HTTPRequest.Method, _ uri: String, token: String?) async throws -> TestResponse {
+        try await execute(uri: uri, method: method, headers: token.map { [.authorization: "Bearer \($0)"] } ?? [:])
+    }
+
+    /// Signs in and returns the access token.
+    func login(_ login: String, _ password: String) async throws -> String {
+        try await loginResponse(login, password).accessToken
+    }
+
+    /// Signs in and returns both tokens.
+    func loginResponse(_ login: String, _ password: String) async throws -> (accessToken: String, refreshToken: String) {
+        let response = try await send(.post, "/api/v1/auth/login", json: #"{"login":"\#(login)","password":"\#(password)"}"#)
+        guard let access = response.json["access_token"] as? String, let refresh = response.json["refresh_token"] as? String else {
+            throw TestSetupError("login as \(login) failed: \(response.status) \(String(buffer: response.body))")
+        }
+        return (access, refresh)
+    }
+
+    /// Creates an account through the admin API and returns its id.
+    func createUser(_ username: String, role: String, password: String = "Another-good-passphrase-9", admin: String) async throws -> String {
+        let response = try await send(.post, "/api/v1/users", json: #"{"username":"\#(username)","email":"\#(username)@example.com","password":"\#(password)","role":"\#(role)"}"#, token: admin)
+        guard response.status == .created, let id = response.json["id"] as? String else {
+            throw TestSetupError("creating \(username) failed: \(response.status) \(String(buffer: response.body))")
+        }
+        return id
     }
 
     /// Creates a prompt and returns its id.
-    func createPrompt(_ name: String, goal: String = "Greet {{who}}") async throws -> String {
-        let response = try await send(.post, "/api/v1/prompts", json: promptJSON(name, goal: goal))
+    func createPrompt(_ name: String, goal: String = "Greet {{who}}", token: String) async throws -> String {
+        let response = try await send(.post, "/api/v1/prompts", json: promptJSON(name, goal: goal), token: token)
         guard response.status == .created, let id = response.json["id"] as? String else {
             throw TestSetupError("create failed: \(response.status) \(String(buffer: response.body))")
         }

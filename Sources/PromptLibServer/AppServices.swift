@@ -1,0 +1,33 @@
+import Foundation
+import PromptLibStorage
+
+/// Every service of the application, built once from the configuration and the store.
+struct AppServices: Sendable {
+    let store: any SQLStore
+    let userRepository: any UserRepository
+    let auditRepository: any AuditRepository
+    let limiter: any RateLimiter
+    let health: HealthService
+    let auth: AuthService
+    let users: UserService
+    let prompts: PromptService
+
+    init(configuration: AppConfiguration, store: any SQLStore, limiter: any RateLimiter = InProcessRateLimiter()) async throws {
+        guard let secret = configuration.jwtSecret else {
+            throw ConfigurationError(variable: "JWT_SECRET", message: "is required")
+        }
+        self.store = store
+        self.limiter = limiter
+        userRepository = SQLUserRepository(store: store)
+        auditRepository = SQLAuditRepository(store: store)
+        let sessions = SQLSessionRepository(store: store)
+        let audit = AuditLog(repository: auditRepository)
+        let hasher = PasswordHasher(cost: configuration.bcryptCost)
+        let tokens = await TokenService(secret: secret, accessTTL: configuration.accessTokenTTL, refreshTTL: configuration.refreshTokenTTL)
+        health = HealthService(store: store, storageDirectory: configuration.storageDirectory, startedAt: .now, databaseTimeout: .seconds(2))
+        auth = AuthService(users: userRepository, sessions: sessions, tokens: tokens, hasher: hasher, limiter: limiter,
+                           limits: configuration.limits, audit: audit)
+        users = UserService(users: userRepository, sessions: sessions, hasher: hasher, audit: audit)
+        prompts = PromptService(repository: SQLPromptRepository(store: store), audit: audit)
+    }
+}

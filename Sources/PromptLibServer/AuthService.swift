@@ -1,0 +1,118 @@
+import Foundation
+import PromptLibCore
+import PromptLibStorage
+
+/// Logins, token refresh, sessions and the checks behind every authenticated request.
+struct AuthService: Sendable {
+    let users: any UserRepository
+    let sessions: any SessionRepository
+    let tokens: TokenService
+    let hasher: PasswordHasher
+    let limiter: any RateLimiter
+    let limits: SecurityLimits
+    let audit: AuditLog
+
+    func login(_ login: String, password: String, context: AppRequestContext) async throws -> TokenResponse {
+        let ipKey = "login-failures:\(context.clientIP ?? "unknown")"
+        let ipState = await limiter.peek(ipKey, limit: limits.ipFailures, window: limits.accountWindow)
+        guard ipState.allowed else { throw Self.tooMany(ipState.resetSeconds, "Too many failed logins from this address") }
+        let now = Date()
+        let found = try await users.find(login: login)
+        if let lockedUntil = found?.lockedUntil, lockedUntil > now {
+            // Locked accounts are refused before the password is even checked, right or wrong.
+            throw Self.tooMany(Int(lockedUntil.timeIntervalSince(now).rounded(.up)), "Too many failed logins for this account; try again later")
+        }
+        guard try await hasher.verify(password, against: found?.passwordHash), var user = found else {
+            _ = await limiter.consume(ipKey, limit: limits.ipFailures, window: limits.accountWindow)
+            try await recordFailure(found, login: login, now: now, context: context)
+            throw APIError(.unauthorized, .invalidCredentials, "The username or password is wrong")
+        }
+        guard user.status == .active else {
+            try await audit.record("auth.login.refused", context: context, actorName: user.username, targetType: "user", targetID: user.id, details: ["reason": "disabled"])
+            throw APIError(.forbidden, .permissionDenied, "This account is disabled")
+        }
+        user.failedLogins = 0
+        user.failedWindowStartedAt = nil
+        user.lockedUntil = nil
+        user.lastLoginAt = now
+        try await users.update(user)
+        let (refresh, hash) = tokens.newRefreshToken()
+        let session = SessionRecord(
+            userID: user.id, now: now, expiresAt: now.addingTimeInterval(TimeInterval(tokens.refreshTTL.components.seconds)),
+            ip: context.clientIP, userAgent: context.userAgent
+        )
+        try await sessions.create(session, tokenHash: hash)
+        let identity = Identity(userID: user.id, username: user.username, role: user.role, sessionID: session.id)
+        try await audit.record("auth.login.succeeded", context: context, actor: identity, targetType: "session", targetID: session.id)
+        return TokenResponse(
+            accessToken: try await tokens.accessToken(userID: user.id, role: user.role, sessionID: session.id),
+            refreshToken: refresh, expiresIn: tokens.accessSeconds, user: UserResponse(user)
+        )
+    }
+
+    private func recordFailure(_ found: UserRecord?, login: String, now: Date, context: AppRequestContext) async throws {
+        try await audit.record("auth.login.failed", context: context, actorName: String(login.prefix(128)),
+                               targetType: found == nil ? nil : "user", targetID: found?.id)
+        guard var user = found else { return }
+        let window = TimeInterval(limits.accountWindow.components.seconds)
+        if let started = user.failedWindowStartedAt, now.timeIntervalSince(started) < window {
+            user.failedLogins += 1
+        } else {
+            user.failedLogins = 1
+            user.failedWindowStartedAt = now
+        }
+        if user.failedLogins >= limits.accountFailures {
+            user.lockedUntil = now.addingTimeInterval(window)
+            user.failedLogins = 0
+            user.failedWindowStartedAt = nil
+            try await audit.record("auth.lockout", context: context, actorName: user.username, targetType: "user", targetID: user.id)
+        }
+        user.updatedAt = now
+        try await users.update(user)
+    }
+
+    func refresh(_ token: String, context: AppRequestContext) async throws -> TokenResponse {
+        let now = Date()
+        let (next, nextHash) = tokens.newRefreshToken()
+        let expires = now.addingTimeInterval(TimeInterval(tokens.refreshTTL.components.seconds))
+        let invalid = APIError(.unauthorized, .tokenInvalid, "The refresh token is not valid; sign in again")
+        switch try await sessions.rotate(tokenHash: TokenService.hash(token), to: nextHash, now: now, expiresAt: expires) {
+        case .invalid:
+            throw invalid
+        case .reused(let session):
+            try await audit.record("auth.refresh_token.reused", context: context, targetType: "session", targetID: session.id,
+                                   details: ["user_id": session.userID])
+            throw invalid
+        case .rotated(let session):
+            guard let user = try await users.find(id: session.userID), user.status == .active else {
+                try await sessions.revoke(id: session.id, reason: "user_disabled", now: now)
+                throw invalid
+            }
+            return TokenResponse(
+                accessToken: try await tokens.accessToken(userID: user.id, role: user.role, sessionID: session.id),
+                refreshToken: next, expiresIn: tokens.accessSeconds, user: UserResponse(user)
+            )
+        }
+    }
+
+    /// The identity behind an access token: the user must still be active and the session live.
+    func authenticate(accessToken: String) async throws -> Identity {
+        let claims = try await tokens.verifyAccessToken(accessToken)
+        async let user = users.find(id: claims.sub.value)
+        async let session = sessions.find(id: claims.sid)
+        guard let user = try await user, user.status == .active else {
+            throw APIError(.unauthorized, .tokenInvalid, "The account behind this token is disabled or gone")
+        }
+        guard let session = try await session, session.userID == user.id, session.isLive(at: Date()) else {
+            throw APIError(.unauthorized, .tokenInvalid, "The session behind this token has ended; sign in again")
+        }
+        // The role comes from the account, not the token, so a demotion applies at once.
+        return Identity(userID: user.id, username: user.username, role: user.role, sessionID: session.id)
+    }
+
+    static func tooMany(_ seconds: Int, _ message: String) -> APIError {
+        var error = APIError(.tooManyRequests, .rateLimitExceeded, message)
+        error.retryAfter = max(1, seconds)
+        return error
+    }
+}

@@ -1,0 +1,53 @@
+/// Schemas and responses of accounts, sign-in and the audit log, merged into the OpenAPI components.
+enum OpenAPIIdentityComponents {
+    static let json = #"""
+    {
+      "securitySchemes": {
+        "bearer": { "type": "http", "scheme": "bearer", "description": "An access token from /api/v1/auth/login" }
+      },
+      "responses": {
+        "Unauthorized": { "description": "No, or no valid, credentials", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "Forbidden": { "description": "Signed in, but not allowed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "TooManyRequests": { "description": "Rate limited or locked out; see Retry-After", "headers": { "Retry-After": { "schema": { "type": "integer" } } },
+          "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "Tokens": { "description": "A token pair", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Tokens" } } } },
+        "User": { "description": "An account", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/User" } } } }
+      },
+      "schemas": {
+        "LoginInput": { "type": "object", "required": ["login", "password"], "properties": {
+          "login": { "type": "string", "description": "username or email" }, "password": { "type": "string" } } },
+        "RefreshInput": { "type": "object", "required": ["refresh_token"], "properties": { "refresh_token": { "type": "string" } } },
+        "PasswordChange": { "type": "object", "required": ["current_password", "new_password"], "properties": {
+          "current_password": { "type": "string" }, "new_password": { "type": "string", "minLength": 12 } } },
+        "Tokens": { "type": "object", "required": ["access_token", "refresh_token", "token_type", "expires_in", "user"], "properties": {
+          "access_token": { "type": "string" }, "refresh_token": { "type": "string" }, "token_type": { "type": "string", "const": "Bearer" },
+          "expires_in": { "type": "integer" }, "user": { "$ref": "#/components/schemas/User" } } },
+        "User": { "type": "object", "required": ["id", "username", "email", "role", "status", "created_at"], "properties": {
+          "id": { "type": "string" }, "username": { "type": "string" }, "email": { "type": "string" },
+          "role": { "type": "string", "enum": ["admin", "user", "viewer"] }, "status": { "type": "string", "enum": ["active", "disabled"] },
+          "created_at": { "type": "string", "format": "date-time" }, "last_login_at": { "type": ["string", "null"], "format": "date-time" } } },
+        "UserCreate": { "type": "object", "required": ["username", "email", "password"], "properties": {
+          "username": { "type": "string", "pattern": "^[a-z0-9._-]{2,64}$" }, "email": { "type": "string", "format": "email" },
+          "password": { "type": "string", "minLength": 12 }, "role": { "type": "string", "enum": ["admin", "user", "viewer"], "default": "user" } } },
+        "UserUpdate": { "type": "object", "properties": {
+          "email": { "type": "string", "format": "email" }, "role": { "type": "string", "enum": ["admin", "user", "viewer"] },
+          "status": { "type": "string", "enum": ["active", "disabled"] }, "password": { "type": "string", "minLength": 12 } } },
+        "UserList": { "type": "object", "required": ["data", "page"], "properties": {
+          "data": { "type": "array", "items": { "$ref": "#/components/schemas/User" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } },
+        "Session": { "type": "object", "required": ["id", "created_at", "last_used_at", "expires_at", "current"], "properties": {
+          "id": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }, "last_used_at": { "type": "string", "format": "date-time" },
+          "expires_at": { "type": "string", "format": "date-time" }, "ip": { "type": ["string", "null"] }, "user_agent": { "type": ["string", "null"] },
+          "current": { "type": "boolean" } } },
+        "SessionList": { "type": "object", "required": ["data", "page"], "properties": {
+          "data": { "type": "array", "items": { "$ref": "#/components/schemas/Session" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } },
+        "AuditEvent": { "type": "object", "required": ["id", "occurred_at", "action"], "properties": {
+          "id": { "type": "integer" }, "occurred_at": { "type": "string", "format": "date-time" }, "actor": { "type": ["string", "null"] },
+          "actor_id": { "type": ["string", "null"] }, "action": { "type": "string" }, "target_type": { "type": ["string", "null"] },
+          "target_id": { "type": ["string", "null"] }, "ip": { "type": ["string", "null"] }, "user_agent": { "type": ["string", "null"] },
+          "details": { "type": "object", "additionalProperties": { "type": "string" } } } },
+        "AuditList": { "type": "object", "required": ["data", "page"], "properties": {
+          "data": { "type": "array", "items": { "$ref": "#/components/schemas/AuditEvent" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } }
+      }
+    }
+    """#
+}

@@ -1,0 +1,54 @@
+import PromptLibCore
+
+/// Who may call each route: the one place permissions are decided. Ownership rules (a prompt's
+/// owner, or an admin) are checked by the services on top of the role required here.
+///
+/// `PermissionMatrixTests` walks every route of the router through this table; a route missing
+/// from it is refused at run time and fails that test.
+enum PermissionMatrix {
+    /// What a route requires.
+    enum Access: Equatable, Sendable {
+        /// Anyone, signed in or not.
+        case anyone
+        /// A signed-in user with at least this role.
+        case role(Role)
+    }
+
+    static let routes: [String: Access] = [
+        "GET /api/health": .anyone,
+        "GET /api/system/health": .anyone,
+        "GET /api/openapi.json": .anyone,
+        "GET /api/docs": .anyone,
+
+        "POST /api/v1/auth/login": .anyone,
+        "POST /api/v1/auth/refresh": .anyone,
+        "POST /api/v1/auth/logout": .role(.viewer),
+        "GET /api/v1/auth/me": .role(.viewer),
+        "PATCH /api/v1/auth/me": .role(.viewer),
+        "POST /api/v1/auth/me/password": .role(.viewer),
+        "GET /api/v1/auth/sessions": .role(.viewer),
+        "DELETE /api/v1/auth/sessions/{id}": .role(.viewer),
+
+        "GET /api/v1/prompts": .role(.viewer),
+        "POST /api/v1/prompts": .role(.user),
+        "GET /api/v1/prompts/{id}": .role(.viewer),
+        "PUT /api/v1/prompts/{id}": .role(.user),
+        "DELETE /api/v1/prompts/{id}": .role(.user),
+        "POST /api/v1/prompts/{id}/restore": .role(.user),
+        "GET /api/v1/prompts/{id}/versions": .role(.viewer),
+        "GET /api/v1/prompts/{id}/versions/{version}": .role(.viewer),
+
+        "GET /api/v1/users": .role(.admin),
+        "POST /api/v1/users": .role(.admin),
+        "GET /api/v1/users/{id}": .role(.admin),
+        "PATCH /api/v1/users/{id}": .role(.admin),
+        "DELETE /api/v1/users/{id}": .role(.admin),
+
+        "GET /api/v1/audit-events": .role(.admin),
+    ]
+
+    /// The access `method path` requires; `nil` for a route nobody has classified.
+    static func access(method: String, path: String) -> Access? {
+        routes["\(method) \(path)"]
+    }
+}
