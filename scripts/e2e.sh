@@ -21,11 +21,18 @@ check() { # check NAME COMMAND...
 }
 quiet() { "$@" >/dev/null 2>&1; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(*(lambda *a: a)($1))" 2>/dev/null; }
-api() { curl -s -m 10 -H 'content-type: application/json' "$@"; }
+ADMIN_PASSWORD='E2e-operator-passphrase-1'
+TOKEN=""
+api() { curl -s -m 10 -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" "$@"; }
+sign_in() {
+  TOKEN=$(curl -s -m 10 -H 'content-type: application/json' -X POST "localhost:$PORT/api/v1/auth/login" \
+    -d "{\"login\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | json 'd["access_token"]')
+  [ -n "$TOKEN" ]
+}
 status_of() { curl -s -m 10 -o /dev/null -w '%{http_code}' "$@"; }
 
 start_server() { # start_server ENGINE_ENV...
-  env "$@" STORAGE_DIR="$WORK/data" PORT="$PORT" "$BIN" serve >>"$WORK/server.log" 2>&1 &
+  env "$@" STORAGE_DIR="$WORK/data" PORT="$PORT" ADMIN_PASSWORD="$ADMIN_PASSWORD" "$BIN" serve >>"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   local start; start=$(date +%s.%N)
   for _ in $(seq 1 300); do
@@ -66,9 +73,21 @@ cli_checks() {
 }
 
 hostile_checks() {
-  check "hostile requests over real HTTP get 4xx, never 5xx" python3 scripts/lib/hostile_requests.py "$PORT"
+  check "hostile requests over real HTTP get 4xx, never 5xx" python3 scripts/lib/hostile_requests.py "$PORT" "$TOKEN"
   check "server still healthy after hostile requests" test "$(status_of "localhost:$PORT/api/system/health")" = 200
   check "healthcheck command exits 0 against the running server" quiet "$BIN" healthcheck --port "$PORT"
+}
+
+user_cli_checks() { # runs on the SQLite data the server left behind
+  local cli=(env STORAGE_DIR="$WORK/data" "$BIN" user) out
+  out=$("${cli[@]}" create carl --email carl@example.com --role viewer 2>&1)
+  check "user create prints a generated password once" test "$(echo "$out" | grep -c 'password: ')" = 1
+  check "user create refuses a weak password" quiet sh -c "echo short | ${cli[*]} create dan --email dan@example.com --password-stdin; test \$? -ne 0"
+  check "user list shows the account" test "$("${cli[@]}" list | grep -c '^carl	carl@example.com	viewer	active$')" = 1
+  check "user set-role changes the role" quiet "${cli[@]}" set-role carl user
+  check "user disable disables it" quiet "${cli[@]}" disable carl
+  check "user list shows the change" test "$("${cli[@]}" list | grep -c '^carl	carl@example.com	user	disabled$')" = 1
+  check "user reset-password takes a password from stdin" quiet sh -c "echo 'Fresh-operator-phrase-2' | ${cli[*]} reset-password carl --password-stdin"
 }
 
 run_engine() { # run_engine LABEL ENV...
@@ -77,6 +96,8 @@ run_engine() { # run_engine LABEL ENV...
   rm -rf "$WORK/data"
   check "$label: server starts and reports healthy" start_server "$@" || return
   local base="localhost:$PORT/api/v1/prompts" id
+  check "$label: anonymous API calls are refused" test "$(status_of "$base")" = 401
+  check "$label: the admin signs in with ADMIN_PASSWORD" sign_in
   id=$(api -X POST "$base" -d '{"name":"e2e/greeting","title":"Greeting","prompt":{"goal":"Say hello v1"}}' | json 'd["id"]')
   for n in 2 3; do
     api -X PUT "$base/$id" -d "{\"name\":\"e2e/greeting\",\"title\":\"Greeting\",\"commit_message\":\"v$n\",\"prompt\":{\"goal\":\"Say hello v$n\"}}" >/dev/null
@@ -85,6 +106,7 @@ run_engine() { # run_engine LABEL ENV...
   check "$label: version 1 body intact" test "$(api "$base/$id/versions/1" | json 'd["prompt"]["goal"]')" = "Say hello v1"
   check "$label: SIGTERM exits 0" stop_server
   check "$label: restarts" start_server "$@"
+  check "$label: the access token survives a restart" test "$(status_of -H "authorization: Bearer $TOKEN" "$base")" = 200
   check "$label: data survives a restart" test "$(api "$base/$id" | json 'd["version"], d["prompt"]["goal"]')" = "3 Say hello v3"
   check "$label: version 2 survives a restart" test "$(api "$base/$id/versions/2" | json 'd["prompt"]["goal"]')" = "Say hello v2"
   if [ "$label" = sqlite ]; then hostile_checks; fi
@@ -101,11 +123,12 @@ outage() {
     test "$(api "$1" | json 'd["error"]["code"]')" = SERVICE_UNAVAILABLE
   pg_server_start
   check "postgres back: health recovers without a restart" wait_for_status 200 "$health" 20
-  check "postgres back: API works again" test "$(status_of "$1")" = 200
+  check "postgres back: API works again" test "$(status_of -H "authorization: Bearer $TOKEN" "$1")" = 200
 }
 
 cli_checks
 run_engine sqlite
+user_cli_checks
 check "healthcheck command exits 1 when no server answers" test "$("$BIN" healthcheck --port "$PORT" >/dev/null 2>&1; echo $?)" = 1
 if pg_install_if_missing && pg_start; then
   psql -q "$PG_URL" -c 'CREATE DATABASE promptlib_e2e' >/dev/null

@@ -7,6 +7,8 @@ import socket
 import sys
 
 PORT = int(sys.argv[1])
+# With a token the requests reach the handlers instead of stopping at authentication.
+AUTH = (b"Authorization: Bearer " + sys.argv[2].encode() + b"\r\n") if len(sys.argv) > 2 else b""
 BIG = 11 * 1024 * 1024
 
 REQUESTS = {
@@ -23,6 +25,9 @@ REQUESTS = {
 
 def send(raw, body_chunks=None):
     with socket.create_connection(("127.0.0.1", PORT), timeout=10) as conn:
+        if AUTH and b"\r\n" in raw and not raw.startswith(b"GARBAGE"):
+            line, rest = raw.split(b"\r\n", 1)
+            raw = line + b"\r\n" + AUTH + rest
         conn.sendall(raw)
         for chunk in body_chunks or []:
             try:

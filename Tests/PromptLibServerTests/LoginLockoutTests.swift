@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+@testable import PromptLibServer
+import PromptLibTestSupport
+import Testing
+
+@Suite("Login lockout and rate limits")
+struct LoginLockoutTests {
+    static func login(_ client: some TestClientProtocol, _ password: String, as login: String = "admin") async throws -> TestResponse {
+        try await client.send(.post, "/api/v1/auth/login", json: #"{"login":"\#(login)","password":"\#(password)"}"#)
+    }
+
+    @Test("the sixth attempt after five wrong passwords is 429 even when right; after the window it works", arguments: TestEngine.available)
+    func lockout(engine: TestEngine) async throws {
+        try await withTestApp(engine, configure: { $0.limits.accountWindow = .seconds(2) }) { client in
+            for _ in 1...5 {
+                let wrong = try await Self.login(client, "not-the-password-at-all")
+                #expect(wrong.status == .unauthorized)
+                #expect(wrong.errorCode == "INVALID_CREDENTIALS")
+            }
+            let locked = try await Self.login(client, testAdminPassword)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.errorCode == "RATE_LIMIT_EXCEEDED")
+            #expect(Int(locked.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            try await Task.sleep(for: .milliseconds(2_200))
+            #expect(try await Self.login(client, testAdminPassword).status == .ok)
+            let admin = try await client.login("admin", testAdminPassword)
+            let lockouts = try await client.get("/api/v1/audit-events?action=auth.lockout", token: admin)
+            #expect((lockouts.json["data"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test("a success resets the count: failures must be consecutive to lock", arguments: TestEngine.available)
+    func successResets(engine: TestEngine) async throws {
+        try await withTestApp(engine) { client in
+            for _ in 1...4 { _ = try await Self.login(client, "wrong-password-attempt") }
+            #expect(try await Self.login(client, testAdminPassword).status == .ok)
+            for _ in 1...4 { _ = try await Self.login(client, "wrong-password-attempt") }
+            #expect(try await Self.login(client, testAdminPassword).status == .ok)
+        }
+    }
+
+    @Test("failed logins across accounts from one address are limited")
+    func perAddress() async throws {
+        try await withTestApp(.sqlite, configure: { $0.limits.ipFailures = 3 }) { client in
+            for name in ["nobody1", "nobody2", "nobody3"] {
+                #expect(try await Self.login(client, "whatever-password", as: name).status == .unauthorized)
+            }
+            let limited = try await Self.login(client, testAdminPassword)
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.headers[.retryAfter] != nil)
+        }
+    }
+
+    @Test("the API limit per user answers 429 with RateLimit headers")
+    func apiLimit() async throws {
+        try await withAdminApp(.sqlite, configure: { $0.limits.requestsPerUserPerMinute = 3 }) { client, admin in
+            for remaining in [2, 1, 0] {
+                let response = try await client.get("/api/v1/prompts", token: admin)
+                #expect(response.status == .ok)
+                #expect(response.headers[.rateLimitLimit] == "3")
+                #expect(response.headers[.rateLimitRemaining] == String(remaining))
+            }
+            let limited = try await client.get("/api/v1/prompts", token: admin)
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.errorCode == "RATE_LIMIT_EXCEEDED")
+            #expect(try await client.get("/api/system/health").status == .ok, "health is never limited")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+@testable import PromptLibServer
+import PromptLibStorage
+import PromptLibTestSupport
+import SQLKit
+import Testing
+
+/// Secrets used in a realistic session must appear neither in the audit table nor in the logs.
+@Suite("No secret leaks")
+struct SecretLeakTests {
+    @Test("passwords and tokens never reach the audit log or the log output", arguments: TestEngine.available)
+    func noLeaks(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database in
+            let logPath = database.directory + "/captured.log"
+            FileManager.default.createFile(atPath: logPath, contents: nil)
+            let handle = try #require(FileHandle(forWritingAtPath: logPath))
+            let sink = LogSink(handle: handle)
+            let logger = Logger(label: "leak-test") { JSONLogHandler(label: $0, level: .trace, sink: sink) }
+            var configuration = AppConfiguration(storageDirectory: database.directory)
+            configuration.database = database.postgresURL.map { .postgres($0) } ?? .sqlite(path: database.sqlitePath)
+            configuration.bcryptCost = 4
+            configuration.adminPassword = testAdminPassword
+            let app = try await buildApplication(configuration: configuration, logger: logger)
+            let secrets = try await app.test(.router) { client -> [String] in
+                let wrong = "Wrong-Secret-Guess-42"
+                _ = try await client.send(.post, "/api/v1/auth/login", json: #"{"login":"admin","password":"\#(wrong)"}"#)
+                let tokens = try await client.loginResponse("admin", testAdminPassword)
+                let userPassword = "Users-Own-Secret-Phrase-7"
+                _ = try await client.createUser("lena", role: "user", password: userPassword, admin: tokens.accessToken)
+                let lena = try await client.loginResponse("lena", userPassword)
+                let refreshed = try await client.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token":"\#(lena.refreshToken)"}"#)
+                _ = try await client.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token":"\#(lena.refreshToken)"}"#)
+                let newPassword = "Lenas-Next-Secret-Phrase-8"
+                let next = try #require(refreshed.json["access_token"] as? String)
+                _ = try await client.send(.post, "/api/v1/auth/me/password", json: #"{"current_password":"\#(userPassword)","new_password":"\#(newPassword)"}"#, token: next)
+                return [wrong, testAdminPassword, userPassword, newPassword, tokens.accessToken, tokens.refreshToken,
+                        lena.accessToken, lena.refreshToken, next, refreshed.json["refresh_token"] as? String ?? "missing"]
+            }
+            try handle.close()
+            let audit = try await database.withStore { store in
+                try await store.withDatabase { db in
+                    try await db.raw("SELECT * FROM audit_events").all().map { row in
+                        row.allColumns.map { (try? row.decode(column: $0, as: String?.self)) ?? nil }.compactMap { $0 }.joined(separator: " ")
+                    }.joined(separator: "\n")
+                }
+            }
+            let logs = String(decoding: try #require(FileManager.default.contents(atPath: logPath)), as: UTF8.self)
+            #expect(audit.contains("auth.login.failed") && audit.contains("auth.refresh_token.reused"), "the events were recorded")
+            #expect(logs.contains("request completed"), "the logs were captured")
+            for secret in secrets {
+                #expect(!audit.contains(secret), "audit log holds a secret")
+                #expect(!logs.contains(secret), "logs hold a secret")
+            }
+        }
+    }
+}
