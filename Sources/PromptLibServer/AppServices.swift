@@ -9,6 +9,7 @@ struct AppServices: Sendable {
     let limiter: any RateLimiter
     let health: HealthService
     let auth: AuthService
+    let apiKeys: APIKeyService
     let users: UserService
     let prompts: PromptService
 
@@ -25,7 +26,9 @@ struct AppServices: Sendable {
         let hasher = PasswordHasher(cost: configuration.bcryptCost)
         let tokens = await TokenService(secret: secret, accessTTL: configuration.accessTokenTTL, refreshTTL: configuration.refreshTokenTTL)
         health = HealthService(store: store, storageDirectory: configuration.storageDirectory, startedAt: .now, databaseTimeout: .seconds(2))
-        auth = AuthService(users: userRepository, sessions: sessions, tokens: tokens, hasher: hasher, limiter: limiter,
+        let apiKeyRepository = SQLAPIKeyRepository(store: store)
+        apiKeys = APIKeyService(keys: apiKeyRepository, audit: audit)
+        auth = AuthService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, tokens: tokens, hasher: hasher, limiter: limiter,
                            limits: configuration.limits, audit: audit)
         users = UserService(users: userRepository, sessions: sessions, hasher: hasher, audit: audit)
         prompts = PromptService(repository: SQLPromptRepository(store: store), audit: audit)

@@ -50,6 +50,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     AuthController(auth: services.auth, users: services.users).addRoutes(to: routes.group("/api/v1/auth"))
     UserController(users: services.users, repository: services.userRepository).addRoutes(to: routes.group("/api/v1/users"))
     AuditController(repository: services.auditRepository).addRoutes(to: routes.group("/api/v1/audit-events"))
+    APIKeyController(service: services.apiKeys).addRoutes(to: routes.group("/api/v1/api-keys"))
     PromptController(service: services.prompts).addRoutes(to: routes.group("/api/v1/prompts"))
     return router
 }

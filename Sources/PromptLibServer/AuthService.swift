@@ -6,6 +6,7 @@ import PromptLibStorage
 struct AuthService: Sendable {
     let users: any UserRepository
     let sessions: any SessionRepository
+    let apiKeys: any APIKeyRepository
     let tokens: TokenService
     let hasher: PasswordHasher
     let limiter: any RateLimiter
@@ -114,5 +115,20 @@ struct AuthService: Sendable {
         var error = APIError(.tooManyRequests, .rateLimitExceeded, message)
         error.retryAfter = max(1, seconds)
         return error
+    }
+}
+
+extension AuthService {
+    /// The identity behind an API key: its owner's, limited to the key's scopes.
+    func authenticate(apiKey: String) async throws -> Identity {
+        let invalid = APIError(.unauthorized, .tokenInvalid, "The API key is not valid")
+        let now = Date()
+        guard let key = try await apiKeys.find(hash: TokenService.hash(apiKey)), key.isLive(at: now) else { throw invalid }
+        guard let user = try await users.find(id: key.userID), user.status == .active else { throw invalid }
+        try await apiKeys.touch(id: key.id, now: now)
+        return Identity(
+            userID: user.id, username: user.username, role: user.role, sessionID: nil, apiKeyID: key.id,
+            scopes: Set(key.scopes.compactMap(APIScope.init(rawValue:)))
+        )
     }
 }

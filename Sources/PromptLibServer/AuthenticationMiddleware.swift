@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// Turns `Authorization: Bearer …` into the request's ``Identity``. No header means anonymous;
+/// Turns `Authorization: Bearer …` (an access token, or an API key `pl_…`) into the request's ``Identity``. No header means anonymous;
 /// a header that does not authenticate is a 401 whatever the route, so a client learns at once
 /// that its credentials are wrong.
 struct AuthenticationMiddleware: RouterMiddleware {
@@ -14,7 +14,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
             throw APIError(.unauthorized, .tokenInvalid, "Authorization must be 'Bearer <token>'")
         }
         var context = context
-        context.identity = try await auth.authenticate(accessToken: String(parts[1]))
+        let credential = String(parts[1])
+        context.identity = credential.hasPrefix(APIKeyService.keyPrefix)
+            ? try await auth.authenticate(apiKey: credential)
+            : try await auth.authenticate(accessToken: credential)
         context.logger[metadataKey: "user_id"] = .string(context.identity?.userID ?? "")
         return try await next(request, context)
     }

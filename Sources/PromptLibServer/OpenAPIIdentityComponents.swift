@@ -45,6 +45,18 @@ enum OpenAPIIdentityComponents {
           "actor_id": { "type": ["string", "null"] }, "action": { "type": "string" }, "target_type": { "type": ["string", "null"] },
           "target_id": { "type": ["string", "null"] }, "ip": { "type": ["string", "null"] }, "user_agent": { "type": ["string", "null"] },
           "details": { "type": "object", "additionalProperties": { "type": "string" } } } },
+        "APIKeyCreate": { "type": "object", "required": ["name", "scopes"], "properties": {
+          "name": { "type": "string", "maxLength": 100 },
+          "scopes": { "type": "array", "minItems": 1, "items": { "type": "string", "enum": ["prompts:read", "prompts:write", "labels:write"] } },
+          "expires_at": { "type": "string", "format": "date-time" } } },
+        "APIKey": { "type": "object", "required": ["id", "name", "prefix", "scopes", "created_at"], "properties": {
+          "id": { "type": "string" }, "name": { "type": "string" }, "prefix": { "type": "string" },
+          "scopes": { "type": "array", "items": { "type": "string" } }, "created_at": { "type": "string", "format": "date-time" },
+          "expires_at": { "type": ["string", "null"], "format": "date-time" }, "last_used_at": { "type": ["string", "null"], "format": "date-time" },
+          "revoked_at": { "type": ["string", "null"], "format": "date-time" },
+          "key": { "type": ["string", "null"], "description": "pl_…, present only when the key is created" } } },
+        "APIKeyList": { "type": "object", "required": ["data", "page"], "properties": {
+          "data": { "type": "array", "items": { "$ref": "#/components/schemas/APIKey" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } },
         "AuditList": { "type": "object", "required": ["data", "page"], "properties": {
           "data": { "type": "array", "items": { "$ref": "#/components/schemas/AuditEvent" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } }
       }

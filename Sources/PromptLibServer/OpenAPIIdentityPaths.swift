@@ -62,6 +62,21 @@ enum OpenAPIIdentityPaths {
           "responses": { "204": { "description": "Deleted" }, "403": { "$ref": "#/components/responses/Forbidden" },
             "404": { "$ref": "#/components/responses/NotFound" }, "409": { "$ref": "#/components/responses/Conflict" } } }
       },
+      "/api/v1/api-keys": {
+        "get": { "tags": ["api-keys"], "summary": "Your API keys (admins: ?all=true for everyone's); never the key itself", "operationId": "listAPIKeys",
+          "parameters": [ { "name": "all", "in": "query", "schema": { "type": "boolean", "default": false } } ],
+          "responses": { "200": { "description": "Keys", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/APIKeyList" } } } },
+            "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" } } },
+        "post": { "tags": ["api-keys"], "summary": "Create an API key; the key is in this answer only", "operationId": "createAPIKey",
+          "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/APIKeyCreate" } } } },
+          "responses": { "201": { "description": "Created", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/APIKey" } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "403": { "$ref": "#/components/responses/Forbidden" } } }
+      },
+      "/api/v1/api-keys/{id}": {
+        "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ],
+        "delete": { "tags": ["api-keys"], "summary": "Revoke an API key", "operationId": "revokeAPIKey",
+          "responses": { "204": { "description": "Revoked" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
       "/api/v1/audit-events": {
         "get": { "tags": ["audit"], "summary": "The audit log, newest first (admin)", "operationId": "listAuditEvents",
           "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" },

@@ -45,6 +45,23 @@ enum PermissionMatrix {
         "DELETE /api/v1/users/{id}": .role(.admin),
 
         "GET /api/v1/audit-events": .role(.admin),
+
+        "GET /api/v1/api-keys": .role(.user),
+        "POST /api/v1/api-keys": .role(.user),
+        "DELETE /api/v1/api-keys/{id}": .role(.user),
+    ]
+
+    /// The scope an API key needs for each route it may use at all. API keys serve applications,
+    /// so every other route (accounts, keys, audit) refuses them.
+    static let scopes: [String: APIScope] = [
+        "GET /api/v1/prompts": .promptsRead,
+        "GET /api/v1/prompts/{id}": .promptsRead,
+        "GET /api/v1/prompts/{id}/versions": .promptsRead,
+        "GET /api/v1/prompts/{id}/versions/{version}": .promptsRead,
+        "POST /api/v1/prompts": .promptsWrite,
+        "PUT /api/v1/prompts/{id}": .promptsWrite,
+        "DELETE /api/v1/prompts/{id}": .promptsWrite,
+        "POST /api/v1/prompts/{id}/restore": .promptsWrite,
     ]
 
     /// The access `method path` requires; `nil` for a route nobody has classified.

@@ -15,6 +15,14 @@ struct PermissionMiddleware: RouterMiddleware {
             guard identity.role >= required else {
                 throw APIError(.forbidden, .permissionDenied, "This needs the \(required.rawValue) role or higher")
             }
+            if let scopes = identity.scopes {
+                guard let needed = PermissionMatrix.scopes["\(request.method.rawValue) \(path)"] else {
+                    throw APIError(.forbidden, .permissionDenied, "API keys cannot use this route; sign in instead")
+                }
+                guard scopes.contains(needed) else {
+                    throw APIError(.forbidden, .permissionDenied, "This API key lacks the \(needed.rawValue) scope")
+                }
+            }
         case nil:
             // A route without a matrix entry is a defect; refusing it is the safe failure.
             context.logger.error("route has no permission entry", metadata: ["route": "\(request.method) \(path)"])

@@ -5,7 +5,9 @@ import NIOCore
 extension Request {
     /// Decodes the JSON body as `type`, answering 415 for another content type, 413 for a body over
     /// the limit, and 400 with the offending field for malformed or mistyped JSON.
-    func decodeJSON<T: Decodable>(as type: T.Type, context: AppRequestContext) async throws -> T {
+    func decodeJSON<T: Decodable>(
+        as type: T.Type, context: AppRequestContext, dates: JSONDecoder.DateDecodingStrategy = .deferredToDate
+    ) async throws -> T {
         let contentType = headers[.contentType]?.lowercased() ?? ""
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {
@@ -21,7 +23,9 @@ extension Request {
             throw APIError.payloadTooLarge(limit: context.maxUploadSize)
         }
         do {
-            return try JSONDecoder().decode(T.self, from: buffer)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = dates
+            return try decoder.decode(T.self, from: buffer)
         } catch let error as DecodingError {
             throw DecodingErrorTranslation.apiError(for: error)
         }

@@ -36,6 +36,8 @@ struct PermissionMatrixTests {
             let (method, path) = (parts[0], parts[1])
             if path.hasPrefix("/api/v1/users") || path.hasPrefix("/api/v1/audit-events") {
                 #expect(access == .role(.admin), "\(route) is for admins only")
+            } else if path.hasPrefix("/api/v1/api-keys") {
+                #expect(access == .role(.user), "\(route): users manage their own keys")
             } else if path.hasPrefix("/api/v1/prompts") {
                 #expect(access == .role(method == "GET" ? .viewer : .user), "\(route)")
             } else if ["/api/v1/auth/login", "/api/v1/auth/refresh"].contains(path) || !path.hasPrefix("/api/v1/") {
