@@ -12,6 +12,7 @@ struct AppServices: Sendable {
     let apiKeys: APIKeyService
     let users: UserService
     let prompts: PromptService
+    let collaborators: CollaboratorService
 
     init(configuration: AppConfiguration, store: any SQLStore, limiter: any RateLimiter = InProcessRateLimiter()) async throws {
         guard let secret = configuration.jwtSecret else {
@@ -31,6 +32,8 @@ struct AppServices: Sendable {
         auth = AuthService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, tokens: tokens, hasher: hasher, limiter: limiter,
                            limits: configuration.limits, audit: audit)
         users = UserService(users: userRepository, sessions: sessions, hasher: hasher, audit: audit)
-        prompts = PromptService(repository: SQLPromptRepository(store: store), audit: audit)
+        let collaboratorRepository = SQLCollaboratorRepository(store: store)
+        prompts = PromptService(repository: SQLPromptRepository(store: store), collaborators: collaboratorRepository, audit: audit)
+        collaborators = CollaboratorService(prompts: prompts, collaborators: collaboratorRepository, users: userRepository, audit: audit)
     }
 }

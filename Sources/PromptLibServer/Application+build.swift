@@ -51,6 +51,6 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     UserController(users: services.users, repository: services.userRepository).addRoutes(to: routes.group("/api/v1/users"))
     AuditController(repository: services.auditRepository).addRoutes(to: routes.group("/api/v1/audit-events"))
     APIKeyController(service: services.apiKeys).addRoutes(to: routes.group("/api/v1/api-keys"))
-    PromptController(service: services.prompts).addRoutes(to: routes.group("/api/v1/prompts"))
+    PromptController(service: services.prompts, collaborators: services.collaborators).addRoutes(to: routes.group("/api/v1/prompts"))
     return router
 }

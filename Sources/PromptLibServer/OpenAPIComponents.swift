@@ -15,6 +15,9 @@ enum OpenAPIComponents {
         "BadRequest": { "description": "Invalid input; error.field names the field", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "NotFound": { "description": "No such resource", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "Conflict": { "description": "Name taken, or the prompt is archived", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+        "Collaborators": { "description": "The prompt's collaborators", "content": { "application/json": { "schema": { "type": "object", "required": ["data", "page"], "properties": {
+          "data": { "type": "array", "items": { "type": "object", "properties": { "username": { "type": "string" }, "added_by": { "type": "string" },
+            "added_at": { "type": "string", "format": "date-time" } } } }, "page": { "$ref": "#/components/schemas/PageInfo" } } } } } },
         "Error": { "description": "Error", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
       },
       "schemas": {

@@ -57,6 +57,20 @@ enum OpenAPIPaths {
           "responses": { "200": { "description": "A page of versions", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/VersionList" } } } },
             "404": { "$ref": "#/components/responses/NotFound" } } }
       },
+      "/api/v1/prompts/{id}/collaborators": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "get": { "tags": ["prompts"], "summary": "Who besides the owner may write the prompt", "operationId": "listCollaborators",
+          "responses": { "200": { "$ref": "#/components/responses/Collaborators" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
+      "/api/v1/prompts/{id}/collaborators/{username}": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" },
+          { "name": "username", "in": "path", "required": true, "schema": { "type": "string" } } ],
+        "put": { "tags": ["prompts"], "summary": "Let a user write the prompt (owner or admin)", "operationId": "addCollaborator",
+          "responses": { "200": { "$ref": "#/components/responses/Collaborators" }, "400": { "$ref": "#/components/responses/BadRequest" },
+            "403": { "$ref": "#/components/responses/Error" }, "404": { "$ref": "#/components/responses/NotFound" } } },
+        "delete": { "tags": ["prompts"], "summary": "Stop a user writing the prompt (owner or admin)", "operationId": "removeCollaborator",
+          "responses": { "204": { "description": "Removed" }, "403": { "$ref": "#/components/responses/Error" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
       "/api/v1/prompts/{id}/versions/{version}": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" },
           { "name": "version", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } } ],

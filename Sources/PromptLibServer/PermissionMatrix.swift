@@ -37,6 +37,9 @@ enum PermissionMatrix {
         "POST /api/v1/prompts/{id}/restore": .role(.user),
         "GET /api/v1/prompts/{id}/versions": .role(.viewer),
         "GET /api/v1/prompts/{id}/versions/{version}": .role(.viewer),
+        "GET /api/v1/prompts/{id}/collaborators": .role(.viewer),
+        "PUT /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
+        "DELETE /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
 
         "GET /api/v1/users": .role(.admin),
         "POST /api/v1/users": .role(.admin),

@@ -5,6 +5,7 @@ import PromptLibStorage
 /// `/api/v1/prompts`: create, list, read, version, archive and restore prompts.
 struct PromptController {
     let service: PromptService
+    let collaborators: CollaboratorService
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
@@ -15,6 +16,22 @@ struct PromptController {
         group.post(":id/restore", use: restore)
         group.get(":id/versions", use: versions)
         group.get(":id/versions/:version", use: version)
+        group.get(":id/collaborators") { _, context -> ListResponse<CollaboratorResponse> in
+            let list = try await collaborators.list(promptID: try context.parameters.require("id"))
+            return ListResponse(Page(items: list, nextCursor: nil), limit: list.count, map: CollaboratorResponse.init)
+        }
+        group.put(":id/collaborators/:username") { _, context -> ListResponse<CollaboratorResponse> in
+            let list = try await collaborators.add(
+                promptID: try context.parameters.require("id"), username: try context.parameters.require("username"), context: context
+            )
+            return ListResponse(Page(items: list, nextCursor: nil), limit: list.count, map: CollaboratorResponse.init)
+        }
+        group.delete(":id/collaborators/:username") { _, context -> HTTPResponse.Status in
+            try await collaborators.remove(
+                promptID: try context.parameters.require("id"), username: try context.parameters.require("username"), context: context
+            )
+            return .noContent
+        }
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {

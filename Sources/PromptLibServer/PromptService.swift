@@ -5,6 +5,7 @@ import PromptLibStorage
 /// The rules of writing and reading prompts; controllers only translate HTTP to these calls.
 struct PromptService: Sendable {
     let repository: any PromptRepository
+    let collaborators: any CollaboratorRepository
     let audit: AuditLog
 
     /// Creates version 1, owned and authored by the caller.
@@ -22,11 +23,15 @@ struct PromptService: Sendable {
         return record
     }
 
-    /// Writes the next version. Only the owner or an admin may, and only an admin may change the owner.
+    /// Writes the next version. The owner, a collaborator or an admin may; only an admin may change the owner.
     func update(id: String, with document: PromptDocument, context: AppRequestContext) async throws -> PromptRecord {
         let identity = try context.requireIdentity()
         let current = try await find(id: id)
-        try Self.requireOwnership(current, identity)
+        if !identity.owns(current.document.owner) {
+            guard try await collaborators.isCollaborator(promptID: current.id, userID: identity.userID) else {
+                throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner, its collaborators or an admin may write it")
+            }
+        }
         var valid = try PromptValidator.validate(document)
         if identity.role != .admin || valid.owner == nil { valid.owner = current.document.owner }
         let written: PromptRecord?

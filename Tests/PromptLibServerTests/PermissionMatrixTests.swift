@@ -15,6 +15,7 @@ struct PermissionMatrixTests {
     /// Routes where, beyond the role, only the prompt's owner or an admin is allowed.
     static let ownerOnly: Set<String> = [
         "PUT /api/v1/prompts/{id}", "DELETE /api/v1/prompts/{id}", "POST /api/v1/prompts/{id}/restore",
+        "PUT /api/v1/prompts/{id}/collaborators/{username}", "DELETE /api/v1/prompts/{id}/collaborators/{username}",
     ]
     static let denials: Set<String> = ["AUTHENTICATION_REQUIRED", "PERMISSION_DENIED"]
 
@@ -72,6 +73,7 @@ struct PermissionMatrixTests {
                 let uri = pattern.replacingOccurrences(of: "/api/v1/users/{id}", with: "/api/v1/users/\(target)")
                     .replacingOccurrences(of: "/api/v1/auth/sessions/{id}", with: "/api/v1/auth/sessions/\(UUID().uuidString.lowercased())")
                     .replacingOccurrences(of: "{id}", with: prompt).replacingOccurrences(of: "{version}", with: "1")
+                    .replacingOccurrences(of: "{username}", with: "target")
                 for principal in Principal.allCases {
                     var headers: HTTPFields = [.contentType: "application/json"]
                     if let token = tokens[principal] { headers[.authorization] = "Bearer \(token)" }
