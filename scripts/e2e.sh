@@ -88,6 +88,14 @@ user_cli_checks() { # runs on the SQLite data the server left behind
   check "user disable disables it" quiet "${cli[@]}" disable carl
   check "user list shows the change" test "$("${cli[@]}" list | grep -c '^carl	carl@example.com	user	disabled$')" = 1
   check "user reset-password takes a password from stdin" quiet sh -c "echo 'Fresh-operator-phrase-2' | ${cli[*]} reset-password carl --password-stdin"
+  local old new
+  old=$(cat "$WORK/data/.encryption_key")
+  new=$(python3 -c 'import secrets; print(secrets.token_hex(32))')
+  out=$(env STORAGE_DIR="$WORK/data" ENCRYPTION_KEY="$new" ENCRYPTION_KEY_PREVIOUS="$old" "$BIN" keys rotate 2>&1)
+  check "keys rotate re-encrypts the stored credential" test "$out" = "re-encrypted 1 credential(s) under the current key"
+  out=$(env STORAGE_DIR="$WORK/data" ENCRYPTION_KEY="$new" "$BIN" keys rotate 2>&1)
+  check "keys rotate is idempotent" test "$out" = "re-encrypted 0 credential(s) under the current key"
+  check "the database files hold no plaintext credential" test "$(cat "$WORK/data/promptlib.sqlite"* | grep -c 'sk-e2e-secret-key-0001')" = 0
 }
 
 run_engine() { # run_engine LABEL ENV...
@@ -109,7 +117,11 @@ run_engine() { # run_engine LABEL ENV...
   check "$label: the access token survives a restart" test "$(status_of -H "authorization: Bearer $TOKEN" "$base")" = 200
   check "$label: data survives a restart" test "$(api "$base/$id" | json 'd["version"], d["prompt"]["goal"]')" = "3 Say hello v3"
   check "$label: version 2 survives a restart" test "$(api "$base/$id/versions/2" | json 'd["prompt"]["goal"]')" = "Say hello v2"
-  if [ "$label" = sqlite ]; then hostile_checks; fi
+  if [ "$label" = sqlite ]; then
+    hostile_checks
+    check "a provider connection is stored" test "$(api -X POST "localhost:$PORT/api/v1/connections" \
+      -d '{"name":"e2e","provider":"openai","credentials":{"api_key":"sk-e2e-secret-key-0001"}}' | json 'd["credentials_hint"]["api_key"]')" = "sk-…0001"
+  fi
   if [ "$label" = postgres ]; then outage "$base"; fi
   check "$label: SIGTERM exits 0 after the run" stop_server
 }

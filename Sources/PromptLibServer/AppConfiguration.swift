@@ -28,6 +28,8 @@ public struct AppConfiguration: Sendable {
     public var jwtSecret: String?
     /// 32-byte key for data encrypted at rest; `nil` until set or generated.
     public var encryptionKey: Data?
+    /// Earlier keys, still able to open what they sealed until `promptlib keys rotate` has run.
+    public var previousEncryptionKeys: [Data] = []
     public var frontendURL = "http://localhost:8000"
     public var corsOrigin = "http://localhost:8000"
     public var logLevel: Logger.Level = .info
@@ -82,6 +84,12 @@ public struct AppConfiguration: Sendable {
         }
         jwtSecret = try env.secret("JWT_SECRET")
         if let key = try env.secret("ENCRYPTION_KEY") { encryptionKey = try Self.encryptionKey(key) }
+        if let keys = try env.secret("ENCRYPTION_KEY_PREVIOUS") {
+            for key in keys.split(separator: ",") {
+                let text = key.trimmingCharacters(in: .whitespaces)
+                previousEncryptionKeys.append(try Self.encryptionKey(text, variable: "ENCRYPTION_KEY_PREVIOUS"))
+            }
+        }
         frontendURL = env.value("FRONTEND_URL") ?? frontendURL
         corsOrigin = env.value("CORS_ORIGIN") ?? frontendURL
         if let level = env.value("LOG_LEVEL") {
@@ -107,10 +115,10 @@ public struct AppConfiguration: Sendable {
         }
     }
 
-    static func encryptionKey(_ text: String) throws(ConfigurationError) -> Data {
+    static func encryptionKey(_ text: String, variable: String = "ENCRYPTION_KEY") throws(ConfigurationError) -> Data {
         if text.count == 64, let bytes = Data(hex: text) { return bytes }
         if let bytes = Data(base64Encoded: text), bytes.count == 32 { return bytes }
-        throw ConfigurationError(variable: "ENCRYPTION_KEY", message: "must be 32 bytes written as 64 hex characters or base64")
+        throw ConfigurationError(variable: variable, message: "must be 32 bytes written as 64 hex characters or base64")
     }
 
     private func checkProductionSecrets() throws(ConfigurationError) {

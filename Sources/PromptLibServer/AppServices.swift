@@ -13,10 +13,15 @@ struct AppServices: Sendable {
     let users: UserService
     let prompts: PromptService
     let collaborators: CollaboratorService
+    let connections: ConnectionService
+    let keyRotation: KeyRotation
 
     init(configuration: AppConfiguration, store: any SQLStore, limiter: any RateLimiter = InProcessRateLimiter()) async throws {
         guard let secret = configuration.jwtSecret else {
             throw ConfigurationError(variable: "JWT_SECRET", message: "is required")
+        }
+        guard let encryptionKey = configuration.encryptionKey else {
+            throw ConfigurationError(variable: "ENCRYPTION_KEY", message: "is required")
         }
         self.store = store
         self.limiter = limiter
@@ -34,6 +39,10 @@ struct AppServices: Sendable {
         users = UserService(users: userRepository, sessions: sessions, hasher: hasher, audit: audit)
         let collaboratorRepository = SQLCollaboratorRepository(store: store)
         prompts = PromptService(repository: SQLPromptRepository(store: store), collaborators: collaboratorRepository, audit: audit)
+        let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
+        let connectionRepository = SQLConnectionRepository(store: store)
+        connections = ConnectionService(connections: connectionRepository, cipher: cipher, audit: audit)
+        keyRotation = KeyRotation(connections: connectionRepository, cipher: cipher)
         collaborators = CollaboratorService(prompts: prompts, collaborators: collaboratorRepository, users: userRepository, audit: audit)
     }
 }

@@ -51,6 +51,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     UserController(users: services.users, repository: services.userRepository).addRoutes(to: routes.group("/api/v1/users"))
     AuditController(repository: services.auditRepository).addRoutes(to: routes.group("/api/v1/audit-events"))
     APIKeyController(service: services.apiKeys).addRoutes(to: routes.group("/api/v1/api-keys"))
+    ConnectionController(service: services.connections).addRoutes(to: routes.group("/api/v1/connections"))
     PromptController(service: services.prompts, collaborators: services.collaborators).addRoutes(to: routes.group("/api/v1/prompts"))
     return router
 }

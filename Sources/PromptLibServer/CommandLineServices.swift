@@ -50,6 +50,9 @@ public struct CommandLineServices: Sendable {
         _ = try await services.users.update(id: user.id, changes, context: nil)
     }
 
+    /// Re-encrypts every credential under the current key; returns how many.
+    public func rotateKeys() async throws -> Int { try await services.keyRotation.run() }
+
     /// A password that meets the policy, for accounts created without one.
     public static func generatedPassword() -> String { UserService.generatedPassword() }
 

@@ -11,6 +11,7 @@ enum OpenAPIIdentityComponents {
         "TooManyRequests": { "description": "Rate limited or locked out; see Retry-After", "headers": { "Retry-After": { "schema": { "type": "integer" } } },
           "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "Tokens": { "description": "A token pair", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Tokens" } } } },
+        "Connection": { "description": "A connection", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Connection" } } } },
         "User": { "description": "An account", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/User" } } } }
       },
       "schemas": {
@@ -57,6 +58,21 @@ enum OpenAPIIdentityComponents {
           "key": { "type": ["string", "null"], "description": "pl_…, present only when the key is created" } } },
         "APIKeyList": { "type": "object", "required": ["data", "page"], "properties": {
           "data": { "type": "array", "items": { "$ref": "#/components/schemas/APIKey" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } },
+        "ConnectionInput": { "type": "object", "properties": {
+          "name": { "type": "string", "maxLength": 100 },
+          "provider": { "type": "string", "enum": ["openai", "anthropic", "gemini", "bedrock", "openai_compatible"] },
+          "base_url": { "type": "string", "format": "uri", "description": "required for openai_compatible" },
+          "default_model": { "type": "string" },
+          "credentials": { "type": "object", "description": "api_key; for bedrock access_key_id, secret_access_key and region",
+            "additionalProperties": { "type": "string" } } } },
+        "Connection": { "type": "object", "required": ["id", "name", "provider", "credentials_hint", "owner_id", "created_at", "updated_at"], "properties": {
+          "id": { "type": "string" }, "name": { "type": "string" }, "provider": { "type": "string" },
+          "base_url": { "type": ["string", "null"] }, "default_model": { "type": ["string", "null"] },
+          "credentials_hint": { "type": "object", "additionalProperties": { "type": "string" }, "description": "masked, e.g. sk-…abcd" },
+          "owner_id": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" },
+          "updated_at": { "type": "string", "format": "date-time" } } },
+        "ConnectionList": { "type": "object", "required": ["data", "page"], "properties": {
+          "data": { "type": "array", "items": { "$ref": "#/components/schemas/Connection" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } },
         "AuditList": { "type": "object", "required": ["data", "page"], "properties": {
           "data": { "type": "array", "items": { "$ref": "#/components/schemas/AuditEvent" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } }
       }

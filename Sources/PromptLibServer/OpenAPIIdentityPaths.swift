@@ -77,6 +77,26 @@ enum OpenAPIIdentityPaths {
         "delete": { "tags": ["api-keys"], "summary": "Revoke an API key", "operationId": "revokeAPIKey",
           "responses": { "204": { "description": "Revoked" }, "404": { "$ref": "#/components/responses/NotFound" } } }
       },
+      "/api/v1/connections": {
+        "get": { "tags": ["connections"], "summary": "Your provider connections (admins: everyone's), credentials masked", "operationId": "listConnections",
+          "responses": { "200": { "description": "Connections", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConnectionList" } } } },
+            "403": { "$ref": "#/components/responses/Forbidden" } } },
+        "post": { "tags": ["connections"], "summary": "Create a connection; credentials are encrypted at rest", "operationId": "createConnection",
+          "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConnectionInput" } } } },
+          "responses": { "201": { "$ref": "#/components/responses/Connection" }, "400": { "$ref": "#/components/responses/BadRequest" },
+            "403": { "$ref": "#/components/responses/Forbidden" } } }
+      },
+      "/api/v1/connections/{id}": {
+        "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ],
+        "get": { "tags": ["connections"], "summary": "One connection, credentials masked", "operationId": "getConnection",
+          "responses": { "200": { "$ref": "#/components/responses/Connection" }, "404": { "$ref": "#/components/responses/NotFound" } } },
+        "patch": { "tags": ["connections"], "summary": "Rename, change the model or URL, or replace the credentials", "operationId": "updateConnection",
+          "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConnectionInput" } } } },
+          "responses": { "200": { "$ref": "#/components/responses/Connection" }, "400": { "$ref": "#/components/responses/BadRequest" },
+            "404": { "$ref": "#/components/responses/NotFound" } } },
+        "delete": { "tags": ["connections"], "summary": "Delete a connection", "operationId": "deleteConnection",
+          "responses": { "204": { "description": "Deleted" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
       "/api/v1/audit-events": {
         "get": { "tags": ["audit"], "summary": "The audit log, newest first (admin)", "operationId": "listAuditEvents",
           "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" },

@@ -52,6 +52,12 @@ enum PermissionMatrix {
         "GET /api/v1/api-keys": .role(.user),
         "POST /api/v1/api-keys": .role(.user),
         "DELETE /api/v1/api-keys/{id}": .role(.user),
+
+        "GET /api/v1/connections": .role(.user),
+        "POST /api/v1/connections": .role(.user),
+        "GET /api/v1/connections/{id}": .role(.user),
+        "PATCH /api/v1/connections/{id}": .role(.user),
+        "DELETE /api/v1/connections/{id}": .role(.user),
     ]
 
     /// The scope an API key needs for each route it may use at all. API keys serve applications,

@@ -19,7 +19,7 @@ struct UserCommand: AsyncParsableCommand {
             await services.close()
         } catch {
             await services.close()
-            FileHandle.standardError.write(Data("promptlib user: \(UserFacingError.describe(error))\n".utf8))
+            FileHandle.standardError.write(Data("promptlib: \(UserFacingError.describe(error))\n".utf8))
             throw ExitCode.failure
         }
     }

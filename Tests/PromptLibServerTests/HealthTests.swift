@@ -38,6 +38,7 @@ struct HealthTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var configuration = AppConfiguration(storageDirectory: directory)
         configuration.jwtSecret = String(repeating: "k", count: 32)
+        configuration.encryptionKey = Data(repeating: 1, count: 32)
         let router = buildRouter(configuration: configuration, services: try await AppServices(configuration: configuration, store: store))
         let app = Application(router: router, services: [StoreShutdownService(store: store)], logger: testLogger)
         try await app.test(.router) { client in

@@ -37,8 +37,8 @@ struct PermissionMatrixTests {
             let (method, path) = (parts[0], parts[1])
             if path.hasPrefix("/api/v1/users") || path.hasPrefix("/api/v1/audit-events") {
                 #expect(access == .role(.admin), "\(route) is for admins only")
-            } else if path.hasPrefix("/api/v1/api-keys") {
-                #expect(access == .role(.user), "\(route): users manage their own keys")
+            } else if path.hasPrefix("/api/v1/api-keys") || path.hasPrefix("/api/v1/connections") {
+                #expect(access == .role(.user), "\(route): users manage their own keys and connections")
             } else if path.hasPrefix("/api/v1/prompts") {
                 #expect(access == .role(method == "GET" ? .viewer : .user), "\(route)")
             } else if ["/api/v1/auth/login", "/api/v1/auth/refresh"].contains(path) || !path.hasPrefix("/api/v1/") {
@@ -71,6 +71,7 @@ struct PermissionMatrixTests {
                 let parts = route.split(separator: " ", maxSplits: 1).map(String.init)
                 let (method, pattern) = (parts[0], parts[1])
                 let uri = pattern.replacingOccurrences(of: "/api/v1/users/{id}", with: "/api/v1/users/\(target)")
+                    .replacingOccurrences(of: "/api/v1/connections/{id}", with: "/api/v1/connections/\(UUID().uuidString.lowercased())")
                     .replacingOccurrences(of: "/api/v1/auth/sessions/{id}", with: "/api/v1/auth/sessions/\(UUID().uuidString.lowercased())")
                     .replacingOccurrences(of: "{id}", with: prompt).replacingOccurrences(of: "{version}", with: "1")
                     .replacingOccurrences(of: "{username}", with: "target")
