@@ -7,11 +7,12 @@ import Testing
 
 @Suite("Accounts and sessions")
 struct AccountTests {
-    @Test("passwords must meet the policy, and the error names the rule", arguments: [
+    @Test("passwords must meet the policy, and the error names the rule", arguments: TestEngine.available, [
         ("short-pw", "at least 12"), ("my-name-is-carol-1", "username"), ("password1234", "common"),
     ])
-    func passwordPolicy(password: String, rule: String) async throws {
-        try await withAdminApp(.sqlite) { client, admin in
+    func passwordPolicy(engine: TestEngine, rule: (password: String, message: String)) async throws {
+        let (password, rule) = rule
+        try await withAdminApp(engine) { client, admin in
             let response = try await client.send(.post, "/api/v1/users", json: #"{"username":"carol","email":"c@example.com","password":"\#(password)"}"#, token: admin)
             #expect(response.status == .badRequest)
             #expect(response.errorField == "password")

@@ -47,9 +47,9 @@ struct BadInputTests {
         Case(description: "non-boolean flag", method: .get, uri: "/api/v1/prompts?include_archived=maybe", body: nil, contentType: nil, status: 400, code: "VALIDATION_ERROR", field: "include_archived"),
     ]
 
-    @Test("answers with a 4xx envelope", arguments: Self.cases)
-    func rejects(input: Case) async throws {
-        try await withAdminApp(.sqlite) { client, admin in
+    @Test("answers with a 4xx envelope", arguments: TestEngine.available, Self.cases)
+    func rejects(engine: TestEngine, input: Case) async throws {
+        try await withAdminApp(engine) { client, admin in
             var headers: HTTPFields = [.requestID: "bad-input-test", .authorization: "Bearer \(admin)"]
             if let contentType = input.contentType { headers[.contentType] = contentType }
             let response = try await client.execute(

@@ -40,7 +40,7 @@ struct ConnectionTests {
         }
     }
 
-    @Test("each provider's required fields are checked", arguments: [
+    @Test("each provider's required fields are checked", arguments: TestEngine.available, [
         (#"{"name":"b","provider":"bedrock","credentials":{"access_key_id":"AKIAEXAMPLE123","secret_access_key":"abc"}}"#, "credentials.region"),
         (#"{"name":"o","provider":"openai_compatible"}"#, "base_url"),
         (#"{"name":"o","provider":"openai_compatible","base_url":"ftp://x"}"#, "base_url"),
@@ -49,17 +49,18 @@ struct ConnectionTests {
         (#"{"name":"a","provider":"cohere","credentials":{"api_key":"k"}}"#, "provider"),
         (#"{"provider":"openai","credentials":{"api_key":"k"}}"#, "name"),
     ])
-    func validation(body: String, field: String) async throws {
-        try await withAdminApp(.sqlite) { client, admin in
+    func validation(engine: TestEngine, input: (body: String, field: String)) async throws {
+        let (body, field) = input
+        try await withAdminApp(engine) { client, admin in
             let response = try await client.send(.post, "/api/v1/connections", json: body, token: admin)
             #expect(response.status == .badRequest)
             #expect(response.errorField == field)
         }
     }
 
-    @Test("a local OpenAI-compatible server needs no key")
-    func ollama() async throws {
-        try await withAdminApp(.sqlite) { client, admin in
+    @Test("a local OpenAI-compatible server needs no key", arguments: TestEngine.available)
+    func ollama(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
             let response = try await client.send(.post, "/api/v1/connections", json: #"{"name":"local","provider":"openai_compatible","base_url":"http://127.0.0.1:11434/v1","default_model":"llama3"}"#, token: admin)
             #expect(response.status == .created)
             #expect(response.json["base_url"] as? String == "http://127.0.0.1:11434/v1")

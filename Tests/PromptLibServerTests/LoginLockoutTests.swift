@@ -41,9 +41,9 @@ struct LoginLockoutTests {
         }
     }
 
-    @Test("failed logins across accounts from one address are limited")
-    func perAddress() async throws {
-        try await withTestApp(.sqlite, configure: { $0.limits.ipFailures = 3 }) { client in
+    @Test("failed logins across accounts from one address are limited", arguments: TestEngine.available)
+    func perAddress(engine: TestEngine) async throws {
+        try await withTestApp(engine, configure: { $0.limits.ipFailures = 3 }) { client in
             for name in ["nobody1", "nobody2", "nobody3"] {
                 #expect(try await Self.login(client, "whatever-password", as: name).status == .unauthorized)
             }
@@ -53,9 +53,9 @@ struct LoginLockoutTests {
         }
     }
 
-    @Test("the API limit per user answers 429 with RateLimit headers")
-    func apiLimit() async throws {
-        try await withAdminApp(.sqlite, configure: { $0.limits.requestsPerUserPerMinute = 3 }) { client, admin in
+    @Test("the API limit per user answers 429 with RateLimit headers", arguments: TestEngine.available)
+    func apiLimit(engine: TestEngine) async throws {
+        try await withAdminApp(engine, configure: { $0.limits.requestsPerUserPerMinute = 3 }) { client, admin in
             for remaining in [2, 1, 0] {
                 let response = try await client.get("/api/v1/prompts", token: admin)
                 #expect(response.status == .ok)

@@ -49,3 +49,20 @@ struct CORSTests {
         }
     }
 }
+
+@Suite("Security headers")
+struct SecurityHeaderTests {
+    @Test("every response, errors included, forbids sniffing, framing and referrers; HTML gets a strict CSP")
+    func headers() async throws {
+        try await withTestApp(.sqlite) { client in
+            for response in [try await client.get("/api/health"), try await client.get("/api/v1/prompts"), try await client.get("/api/docs")] {
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[.xFrameOptions] == "DENY")
+                #expect(response.headers[.referrerPolicy] == "no-referrer")
+            }
+            let page = try await client.get("/api/docs")
+            let policy = try #require(page.headers[.contentSecurityPolicy])
+            #expect(policy.contains("default-src 'none'") && !policy.contains("*"))
+        }
+    }
+}
