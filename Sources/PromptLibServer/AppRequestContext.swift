@@ -10,8 +10,9 @@ public struct AppRequestContext: RequestContext {
     public var maxUploadSize: Int = 1_048_576
     /// Who is calling; `nil` for anonymous requests. Set by ``AuthenticationMiddleware``.
     public var identity: Identity?
-    /// The peer's IP address, for rate limits and the audit log.
-    public let clientIP: String?
+    /// The client's IP address, for rate limits and the audit log: the peer's, or behind a
+    /// trusted proxy the address it forwarded (see ``ClientAddress``).
+    public var clientIP: String?
     /// The client's `User-Agent`, shortened, for the audit log.
     public var userAgent: String?
 

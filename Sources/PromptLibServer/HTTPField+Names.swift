@@ -8,4 +8,5 @@ extension HTTPField.Name {
     static let rateLimitReset = Self("RateLimit-Reset")!
     static let xFrameOptions = Self("X-Frame-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
+    static let xForwardedFor = Self("X-Forwarded-For")!
 }

@@ -9,6 +9,7 @@ import NIOHTTP1
 struct RequestLifecycleMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let maxBodyBytes: Int
+    var trustedProxies: Set<String> = []
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -17,6 +18,7 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
         context.requestID = id
         context.maxUploadSize = maxBodyBytes
         context.userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
+        context.clientIP = ClientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor], trusted: trustedProxies)
         context.logger[metadataKey: "request_id"] = .string(id)
 
         var response: Response

@@ -33,10 +33,12 @@ struct SecretLeakTests {
                 let lena = try await client.loginResponse("lena", userPassword)
                 let refreshed = try await client.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token":"\#(lena.refreshToken)"}"#)
                 _ = try await client.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token":"\#(lena.refreshToken)"}"#)
+                let providerKey = "sk-provider-Secret-4242-abcd"
+                _ = try await client.send(.post, "/api/v1/connections", json: #"{"name":"p","provider":"openai","credentials":{"api_key":"\#(providerKey)"}}"#, token: lena.accessToken)
                 let newPassword = "Lenas-Next-Secret-Phrase-8"
                 let next = try #require(refreshed.json["access_token"] as? String)
                 _ = try await client.send(.post, "/api/v1/auth/me/password", json: #"{"current_password":"\#(userPassword)","new_password":"\#(newPassword)"}"#, token: next)
-                return [wrong, testAdminPassword, userPassword, newPassword, tokens.accessToken, tokens.refreshToken,
+                return [providerKey, wrong, testAdminPassword, userPassword, newPassword, tokens.accessToken, tokens.refreshToken,
                         lena.accessToken, lena.refreshToken, next, refreshed.json["refresh_token"] as? String ?? "missing"]
             }
             try handle.close()
@@ -48,7 +50,7 @@ struct SecretLeakTests {
                 }
             }
             let logs = String(decoding: try #require(FileManager.default.contents(atPath: logPath)), as: UTF8.self)
-            #expect(audit.contains("auth.login.failed") && audit.contains("auth.refresh_token.reused"), "the events were recorded")
+            #expect(audit.contains("auth.login.failed") && audit.contains("auth.refresh_token.reused") && audit.contains("connection.created"), "the events were recorded")
             #expect(logs.contains("request completed"), "the logs were captured")
             for secret in secrets {
                 #expect(!audit.contains(secret), "audit log holds a secret")
