@@ -31,15 +31,20 @@ struct SecretLeakTests {
                 let userPassword = "Users-Own-Secret-Phrase-7"
                 _ = try await client.createUser("lena", role: "user", password: userPassword, admin: tokens.accessToken)
                 let lena = try await client.loginResponse("lena", userPassword)
+                let providerKey = "sk-provider-Secret-4242-abcd"
+                let connection = try await client.send(.post, "/api/v1/connections", json: #"{"name":"p","provider":"openai","credentials":{"api_key":"\#(providerKey)"}}"#, token: lena.accessToken)
+                #expect(connection.status == .created)
                 let refreshed = try await client.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token":"\#(lena.refreshToken)"}"#)
                 _ = try await client.send(.post, "/api/v1/auth/refresh", json: #"{"refresh_token":"\#(lena.refreshToken)"}"#)
-                let providerKey = "sk-provider-Secret-4242-abcd"
-                _ = try await client.send(.post, "/api/v1/connections", json: #"{"name":"p","provider":"openai","credentials":{"api_key":"\#(providerKey)"}}"#, token: lena.accessToken)
-                let newPassword = "Lenas-Next-Secret-Phrase-8"
                 let next = try #require(refreshed.json["access_token"] as? String)
-                _ = try await client.send(.post, "/api/v1/auth/me/password", json: #"{"current_password":"\#(userPassword)","new_password":"\#(newPassword)"}"#, token: next)
+                // The replay above ended that session; the password change needs a new one.
+                let again = try await client.loginResponse("lena", userPassword)
+                let newPassword = "Her-Next-Secret-Phrase-8"
+                let changed = try await client.send(.post, "/api/v1/auth/me/password", json: #"{"current_password":"\#(userPassword)","new_password":"\#(newPassword)"}"#, token: again.accessToken)
+                #expect(changed.status == .noContent)
                 return [providerKey, wrong, testAdminPassword, userPassword, newPassword, tokens.accessToken, tokens.refreshToken,
-                        lena.accessToken, lena.refreshToken, next, refreshed.json["refresh_token"] as? String ?? "missing"]
+                        lena.accessToken, lena.refreshToken, next, refreshed.json["refresh_token"] as? String ?? "missing",
+                        again.accessToken, again.refreshToken]
             }
             try handle.close()
             let audit = try await database.withStore { store in
