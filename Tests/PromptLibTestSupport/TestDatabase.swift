@@ -58,12 +58,26 @@ public func withTestDatabase<R: Sendable>(
     guard engine == .postgres else {
         return try await body(TestDatabase(engine: engine, directory: directory, postgresURL: nil, postgresName: nil))
     }
+    // Swift Testing runs every test at once; on two cores PostgreSQL then answers some of them
+    // after the stores' timeouts. A few databases at a time keeps the suite fast and reliable.
+    await postgresGate.acquire()
+    do {
+        let result = try await withPostgresDatabase(directory: directory, body)
+        await postgresGate.release()
+        return result
+    } catch {
+        await postgresGate.release()
+        throw error
+    }
+}
+
+private func withPostgresDatabase<R: Sendable>(directory: String, _ body: (TestDatabase) async throws -> R) async throws -> R {
     let admin = try PostgresAdmin()
     let name = "plt_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
     try await admin.execute("CREATE DATABASE \(name)")
     var url = admin.url
     url.database = name
-    let database = TestDatabase(engine: engine, directory: directory, postgresURL: url, postgresName: name)
+    let database = TestDatabase(engine: .postgres, directory: directory, postgresURL: url, postgresName: name)
     do {
         let result = try await body(database)
         try await admin.execute("DROP DATABASE \(name) WITH (FORCE)")
@@ -86,7 +100,7 @@ struct PostgresAdmin {
             throw TestSetupError("PostgreSQL tests need PROMPTLIB_TEST_POSTGRES_URL; run ./scripts/test.sh, which starts a server")
         }
         url = try PostgresURL(text)
-        store = PostgresStore(url: url, poolSize: 1, logger: testLogger)
+        store = PostgresStore(url: url, poolSize: 1, operationTimeout: .seconds(60), logger: testLogger)
     }
 
     func execute(_ sql: String) async throws {
@@ -113,6 +127,33 @@ extension TestDatabase {
         } catch {
             await store.close()
             throw error
+        }
+    }
+}
+
+/// At most this many PostgreSQL test databases exist at once.
+let postgresGate = AsyncSemaphore(limit: 4)
+
+/// A counting semaphore for async code.
+actor AsyncSemaphore {
+    private var available: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { available = limit }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty {
+            available += 1
+        } else {
+            waiters.removeFirst().resume()
         }
     }
 }
