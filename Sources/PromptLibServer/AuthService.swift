@@ -23,20 +23,32 @@ struct AuthService: Sendable {
             // Locked accounts are refused before the password is even checked, right or wrong.
             throw Self.tooMany(Int(lockedUntil.timeIntervalSince(now).rounded(.up)), "Too many failed logins for this account; try again later")
         }
+        // Attempts are counted before the (slow) password check, so a burst of parallel guesses
+        // gets no more checks than the limit allows.
+        let window = TimeInterval(limits.accountWindow.components.seconds)
+        var attempts = 0
+        if let found {
+            attempts = try await users.countLoginAttempt(id: found.id, now: now, windowStart: now.addingTimeInterval(-window))
+            if attempts > limits.accountFailures {
+                try await lock(found, until: now.addingTimeInterval(window), now: now, context: context)
+                throw Self.tooMany(Int(window), "Too many failed logins for this account; try again later")
+            }
+        }
         guard try await hasher.verify(password, against: found?.passwordHash), var user = found else {
             _ = await limiter.consume(ipKey, limit: limits.ipFailures, window: limits.accountWindow)
-            try await recordFailure(found, login: login, now: now, context: context)
+            try await audit.record("auth.login.failed", context: context, actorName: String(login.prefix(128)),
+                                   targetType: found == nil ? nil : "user", targetID: found?.id)
+            if let found, attempts >= limits.accountFailures {
+                try await lock(found, until: now.addingTimeInterval(window), now: now, context: context)
+            }
             throw APIError(.unauthorized, .invalidCredentials, "The username or password is wrong")
         }
         guard user.status == .active else {
             try await audit.record("auth.login.refused", context: context, actorName: user.username, targetType: "user", targetID: user.id, details: ["reason": "disabled"])
             throw APIError(.forbidden, .permissionDenied, "This account is disabled")
         }
-        user.failedLogins = 0
-        user.failedWindowStartedAt = nil
-        user.lockedUntil = nil
+        try await users.recordLogin(id: user.id, now: now)
         user.lastLoginAt = now
-        try await users.update(user)
         let (refresh, hash) = tokens.newRefreshToken()
         let session = SessionRecord(
             userID: user.id, now: now, expiresAt: now.addingTimeInterval(TimeInterval(tokens.refreshTTL.components.seconds)),
@@ -51,25 +63,11 @@ struct AuthService: Sendable {
         )
     }
 
-    private func recordFailure(_ found: UserRecord?, login: String, now: Date, context: AppRequestContext) async throws {
-        try await audit.record("auth.login.failed", context: context, actorName: String(login.prefix(128)),
-                               targetType: found == nil ? nil : "user", targetID: found?.id)
-        guard var user = found else { return }
-        let window = TimeInterval(limits.accountWindow.components.seconds)
-        if let started = user.failedWindowStartedAt, now.timeIntervalSince(started) < window {
-            user.failedLogins += 1
-        } else {
-            user.failedLogins = 1
-            user.failedWindowStartedAt = now
-        }
-        if user.failedLogins >= limits.accountFailures {
-            user.lockedUntil = now.addingTimeInterval(window)
-            user.failedLogins = 0
-            user.failedWindowStartedAt = nil
+    private func lock(_ user: UserRecord, until: Date, now: Date, context: AppRequestContext) async throws {
+        // Only the request that actually sets the lock records it, however many race here.
+        if try await users.lockLogin(id: user.id, until: until, now: now) {
             try await audit.record("auth.lockout", context: context, actorName: user.username, targetType: "user", targetID: user.id)
         }
-        user.updatedAt = now
-        try await users.update(user)
     }
 
     func refresh(_ token: String, context: AppRequestContext) async throws -> TokenResponse {

@@ -85,6 +85,37 @@ public struct SQLUserRepository: UserRepository {
         }
     }
 
+    public func countLoginAttempt(id: String, now: Date, windowStart: Date) async throws -> Int {
+        try await store.withDatabase { db in
+            // One statement, so concurrent guesses cannot both read the same count.
+            try await db.raw("""
+                UPDATE users SET
+                    failed_logins = CASE WHEN failed_window_started_at > \(bind: windowStart) THEN failed_logins + 1 ELSE 1 END,
+                    failed_window_started_at = CASE WHEN failed_window_started_at > \(bind: windowStart)
+                        THEN failed_window_started_at ELSE \(bind: now) END
+                WHERE id = \(bind: id) RETURNING failed_logins
+                """).first()?.decode(column: "failed_logins", as: Int.self) ?? 0
+        }
+    }
+
+    public func lockLogin(id: String, until: Date, now: Date) async throws -> Bool {
+        try await store.withDatabase { db in
+            try await db.raw("""
+                UPDATE users SET locked_until = \(bind: until)
+                WHERE id = \(bind: id) AND (locked_until IS NULL OR locked_until <= \(bind: now)) RETURNING id
+                """).first() != nil
+        }
+    }
+
+    public func recordLogin(id: String, now: Date) async throws {
+        try await store.withDatabase { db in
+            try await db.raw("""
+                UPDATE users SET failed_logins = 0, failed_window_started_at = NULL, locked_until = NULL, last_login_at = \(bind: now)
+                WHERE id = \(bind: id)
+                """).run()
+        }
+    }
+
     static func record(_ row: any SQLRow) throws -> UserRecord {
         var user = UserRecord(
             id: try row.decode(column: "id", as: String.self),

@@ -1,3 +1,4 @@
+public import Foundation
 public import PromptLibCore
 
 /// Storage of accounts.
@@ -17,4 +18,12 @@ public protocol UserRepository: Sendable {
     func count() async throws -> Int
     /// How many active admins exist.
     func countActiveAdmins() async throws -> Int
+    /// Atomically counts one password attempt in the window that started after `windowStart`
+    /// (a new window starts at `now` otherwise) and returns the count, this attempt included.
+    func countLoginAttempt(id: String, now: Date, windowStart: Date) async throws -> Int
+    /// Locks password login until `until`; `false` if it was already locked then. The count stays:
+    /// requests already past the lock check still see it exceeded, and its window ends before the lock.
+    @discardableResult func lockLogin(id: String, until: Date, now: Date) async throws -> Bool
+    /// Records a successful login: clears the count and any lock, sets `last_login_at`.
+    func recordLogin(id: String, now: Date) async throws
 }

@@ -31,6 +31,21 @@ struct LoginLockoutTests {
         }
     }
 
+    @Test("a burst of parallel guesses gets no more password checks than the limit", arguments: TestEngine.available)
+    func parallelGuesses(engine: TestEngine) async throws {
+        try await withTestApp(engine, configure: { $0.limits.ipFailures = 1_000 }) { client in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<20 {
+                    group.addTask { Int(try await Self.login(client, "parallel-guess-\(index)").status.code) }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 401 }.count <= 5)
+            #expect(statuses.filter { $0 == 429 }.count >= 15)
+            #expect(try await Self.login(client, testAdminPassword).status == .tooManyRequests)
+        }
+    }
+
     @Test("a success resets the count: failures must be consecutive to lock", arguments: TestEngine.available)
     func successResets(engine: TestEngine) async throws {
         try await withTestApp(engine) { client in
