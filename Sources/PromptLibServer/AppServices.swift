@@ -13,6 +13,7 @@ struct AppServices: Sendable {
     let users: UserService
     let prompts: PromptService
     let collaborators: CollaboratorService
+    let labels: LabelService
     let connections: ConnectionService
     let keyRotation: KeyRotation
 
@@ -39,6 +40,7 @@ struct AppServices: Sendable {
         users = UserService(users: userRepository, sessions: sessions, hasher: hasher, audit: audit)
         let collaboratorRepository = SQLCollaboratorRepository(store: store)
         prompts = PromptService(repository: SQLPromptRepository(store: store), collaborators: collaboratorRepository, audit: audit)
+        labels = LabelService(prompts: prompts, labels: SQLLabelRepository(store: store), collaborators: collaboratorRepository, audit: audit)
         let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
         let connectionRepository = SQLConnectionRepository(store: store)
         connections = ConnectionService(connections: connectionRepository, cipher: cipher, audit: audit)

@@ -52,6 +52,6 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     AuditController(repository: services.auditRepository).addRoutes(to: routes.group("/api/v1/audit-events"))
     APIKeyController(service: services.apiKeys).addRoutes(to: routes.group("/api/v1/api-keys"))
     ConnectionController(service: services.connections).addRoutes(to: routes.group("/api/v1/connections"))
-    PromptController(service: services.prompts, collaborators: services.collaborators).addRoutes(to: routes.group("/api/v1/prompts"))
+    PromptController(service: services.prompts, collaborators: services.collaborators, labels: services.labels).addRoutes(to: routes.group("/api/v1/prompts"))
     return router
 }

@@ -60,6 +60,9 @@ enum OpenAPIComponents {
           "required": ["prompt_id", "version", "author", "created_at"], "properties": {
             "prompt_id": { "type": "string", "format": "uuid" }, "version": { "type": "integer" }, "author": { "type": "string" },
             "created_at": { "type": "string", "format": "date-time" } } } ] },
+        "LabelMove": { "type": "object", "required": ["label", "version", "moved_by", "moved_at"], "properties": {
+          "label": { "type": "string" }, "from_version": { "type": ["integer", "null"] }, "version": { "type": "integer" },
+          "moved_by": { "type": "string" }, "moved_at": { "type": "string", "format": "date-time" } } },
         "VersionSummary": { "type": "object", "required": ["version", "author", "created_at"], "properties": {
           "version": { "type": "integer" }, "author": { "type": "string" },
           "created_at": { "type": "string", "format": "date-time" }, "commit_message": { "type": ["string", "null"] } } },

@@ -57,6 +57,23 @@ enum OpenAPIPaths {
           "responses": { "200": { "description": "A page of versions", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/VersionList" } } } },
             "404": { "$ref": "#/components/responses/NotFound" } } }
       },
+      "/api/v1/prompts/{id}/labels/{label}": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" },
+          { "name": "label", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{0,49}$" } } ],
+        "put": { "tags": ["prompts"], "summary": "Point a label at a version (a release, or a rollback); production needs the owner or an admin", "operationId": "moveLabel",
+          "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["version"], "properties": { "version": { "type": "integer", "minimum": 1 } } } } } },
+          "responses": { "200": { "description": "The move", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LabelMove" } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "403": { "$ref": "#/components/responses/Error" },
+            "404": { "$ref": "#/components/responses/NotFound" }, "409": { "$ref": "#/components/responses/Conflict" } } }
+      },
+      "/api/v1/prompts/{id}/labels/history": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "get": { "tags": ["prompts"], "summary": "Every label move, newest first", "operationId": "labelHistory",
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "200": { "description": "Moves", "content": { "application/json": { "schema": { "type": "object", "required": ["data", "page"], "properties": {
+            "data": { "type": "array", "items": { "$ref": "#/components/schemas/LabelMove" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } } } } },
+            "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
       "/api/v1/prompts/{id}/collaborators": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
         "get": { "tags": ["prompts"], "summary": "Who besides the owner may write the prompt", "operationId": "listCollaborators",

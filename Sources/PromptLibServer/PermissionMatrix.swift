@@ -37,6 +37,8 @@ enum PermissionMatrix {
         "POST /api/v1/prompts/{id}/restore": .role(.user),
         "GET /api/v1/prompts/{id}/versions": .role(.viewer),
         "GET /api/v1/prompts/{id}/versions/{version}": .role(.viewer),
+        "PUT /api/v1/prompts/{id}/labels/{label}": .role(.user),
+        "GET /api/v1/prompts/{id}/labels/history": .role(.viewer),
         "GET /api/v1/prompts/{id}/collaborators": .role(.viewer),
         "PUT /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
         "DELETE /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
@@ -71,6 +73,8 @@ enum PermissionMatrix {
         "PUT /api/v1/prompts/{id}": .promptsWrite,
         "DELETE /api/v1/prompts/{id}": .promptsWrite,
         "POST /api/v1/prompts/{id}/restore": .promptsWrite,
+        "PUT /api/v1/prompts/{id}/labels/{label}": .labelsWrite,
+        "GET /api/v1/prompts/{id}/labels/history": .promptsRead,
     ]
 
     /// The access `method path` requires; `nil` for a route nobody has classified.

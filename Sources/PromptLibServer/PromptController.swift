@@ -6,6 +6,9 @@ import PromptLibStorage
 struct PromptController {
     let service: PromptService
     let collaborators: CollaboratorService
+    let labels: LabelService
+
+    struct MoveInput: Decodable { let version: Int }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
@@ -16,6 +19,18 @@ struct PromptController {
         group.post(":id/restore", use: restore)
         group.get(":id/versions", use: versions)
         group.get(":id/versions/:version", use: version)
+        group.put(":id/labels/:label") { request, context -> LabelMoveResponse in
+            let input = try await request.decodeJSON(as: MoveInput.self, context: context)
+            let move = try await labels.move(
+                promptID: try context.parameters.require("id"), label: try context.parameters.require("label"), to: input.version, context: context
+            )
+            return LabelMoveResponse(move)
+        }
+        group.get(":id/labels/history") { request, context -> ListResponse<LabelMoveResponse> in
+            let query = try ListQuery(request)
+            let page = try await labels.history(promptID: try context.parameters.require("id"), limit: query.limit, cursor: query.cursor)
+            return ListResponse(page, limit: query.limit, map: LabelMoveResponse.init)
+        }
         group.get(":id/collaborators") { _, context -> ListResponse<CollaboratorResponse> in
             let list = try await collaborators.list(promptID: try context.parameters.require("id"))
             return ListResponse(Page(items: list, nextCursor: nil), limit: list.count, map: CollaboratorResponse.init)
@@ -78,6 +93,9 @@ struct PromptController {
         guard let number = Int(try context.parameters.require("version")), number >= 1 else {
             throw APIError(.notFound, .notFound, "Versions are numbered from 1")
         }
-        return VersionResponse(record: try await service.version(of: id, number: number))
+        let record = try await service.version(of: id, number: number)
+        let prompt = try await service.find(id: id)
+        let isLatest = prompt.document.version == number
+        return VersionResponse(record: record, labels: PromptResponse.labels(prompt.labels, at: number, latest: isLatest))
     }
 }

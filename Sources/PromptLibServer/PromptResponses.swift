@@ -20,7 +20,7 @@ struct PromptResponse: ResponseEncodable {
         var container = encoder.container(keyedBy: ExtraKeys.self)
         try container.encode(record.id, forKey: .id)
         try container.encode(record.archivedAt == nil ? (record.document.status ?? .active) : .archived, forKey: .status)
-        try container.encode([String](), forKey: .labels)
+        try container.encode(Self.labels(record.labels, at: record.document.version ?? 0, latest: true), forKey: .labels)
         try container.encode(record.author, forKey: .author)
         try container.encode(record.createdAt, forKey: .createdAt)
         try container.encode(record.updatedAt, forKey: .updatedAt)
@@ -28,16 +28,27 @@ struct PromptResponse: ResponseEncodable {
     }
 }
 
+extension PromptResponse {
+    /// The labels pointing at `version`, `latest` first when it is the newest.
+    static func labels(_ labels: [String: Int], at version: Int, latest: Bool) -> [String] {
+        (latest ? [LabelService.automatic] : []) + labels.filter { $0.value == version }.keys.sorted()
+    }
+}
+
 /// One stored version, exactly as written, with who wrote it and when.
 struct VersionResponse: ResponseEncodable {
     let record: PromptVersionRecord
+    /// Labels pointing at this version.
+    var labels: [String] = []
 
     enum ExtraKeys: String, CodingKey {
         case promptID = "prompt_id", author, createdAt = "created_at"
     }
 
     func encode(to encoder: any Encoder) throws {
-        try record.document.encode(to: encoder)
+        var document = record.document
+        document.labels = labels
+        try document.encode(to: encoder)
         var container = encoder.container(keyedBy: ExtraKeys.self)
         try container.encode(record.promptID, forKey: .promptID)
         try container.encode(record.author, forKey: .author)

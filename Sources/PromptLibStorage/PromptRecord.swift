@@ -15,6 +15,8 @@ public struct PromptRecord: Sendable, Equatable {
     public var updatedAt: Date
     /// When the prompt was archived, or `nil` while it is live.
     public var archivedAt: Date?
+    /// Where each label points (label → version); `latest` is implicit and not listed.
+    public var labels: [String: Int] = [:]
 
     /// Creates a record.
     public init(id: String, document: PromptDocument, author: String, createdAt: Date, updatedAt: Date, archivedAt: Date?) {

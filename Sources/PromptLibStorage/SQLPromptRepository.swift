@@ -60,8 +60,19 @@ public struct SQLPromptRepository: PromptRepository {
     }
 
     public func find(id: String) async throws -> PromptRecord? {
-        try await store.withDatabase { db in
+        let record = try await store.withDatabase { db in
             try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.id = \(bind: id)").first().map(Self.record)
+        }
+        return try await withLabels(record.map { [$0] } ?? []).first
+    }
+
+    /// Adds each record's labels, in one query for all of them.
+    func withLabels(_ records: [PromptRecord]) async throws -> [PromptRecord] {
+        let labels = try await SQLLabelRepository(store: store).labels(of: records.map(\.id))
+        return records.map { record in
+            var record = record
+            record.labels = labels[record.id] ?? [:]
+            return record
         }
     }
 
@@ -75,7 +86,7 @@ public struct SQLPromptRepository: PromptRepository {
                 ORDER BY p.name LIMIT \(bind: limit + 1)
                 """).all().map(Self.record)
         }
-        let page = Array(rows.prefix(limit))
+        let page = try await withLabels(Array(rows.prefix(limit)))
         let next = rows.count > limit ? page.last.map { Cursor.encode($0.document.name) } : nil
         return Page(items: page, nextCursor: next)
     }
@@ -105,7 +116,7 @@ public struct SQLPromptRepository: PromptRepository {
 
     public func setArchived(_ archived: Bool, id: String) async throws -> PromptRecord? {
         let when: Date? = archived ? Date() : nil
-        return try await store.transaction { db in
+        let record = try await store.transaction { db in
             // Archiving an archived prompt keeps its original archive time.
             let condition = archived ? "archived_at IS NULL" : "archived_at IS NOT NULL"
             try await db.raw("""
@@ -113,6 +124,7 @@ public struct SQLPromptRepository: PromptRepository {
                 """).run()
             return try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.id = \(bind: id)").first().map(Self.record)
         }
+        return try await withLabels(record.map { [$0] } ?? []).first
     }
 
     static func insertVersion(_ db: any SQLDatabase, id: String, document: PromptDocument, json: String, author: String, at now: Date) async throws {

@@ -16,6 +16,7 @@ struct PermissionMatrixTests {
     static let ownerOnly: Set<String> = [
         "PUT /api/v1/prompts/{id}", "DELETE /api/v1/prompts/{id}", "POST /api/v1/prompts/{id}/restore",
         "PUT /api/v1/prompts/{id}/collaborators/{username}", "DELETE /api/v1/prompts/{id}/collaborators/{username}",
+        "PUT /api/v1/prompts/{id}/labels/{label}",
     ]
     static let denials: Set<String> = ["AUTHENTICATION_REQUIRED", "PERMISSION_DENIED"]
 
@@ -74,7 +75,7 @@ struct PermissionMatrixTests {
                     .replacingOccurrences(of: "/api/v1/connections/{id}", with: "/api/v1/connections/\(UUID().uuidString.lowercased())")
                     .replacingOccurrences(of: "/api/v1/auth/sessions/{id}", with: "/api/v1/auth/sessions/\(UUID().uuidString.lowercased())")
                     .replacingOccurrences(of: "{id}", with: prompt).replacingOccurrences(of: "{version}", with: "1")
-                    .replacingOccurrences(of: "{username}", with: "target")
+                    .replacingOccurrences(of: "{username}", with: "target").replacingOccurrences(of: "{label}", with: "staging")
                 for principal in Principal.allCases {
                     var headers: HTTPFields = [.contentType: "application/json"]
                     if let token = tokens[principal] { headers[.authorization] = "Bearer \(token)" }
@@ -114,6 +115,7 @@ struct PermissionMatrixTests {
         switch pattern {
         case "/api/v1/prompts": return promptJSON("matrix/new-\(principal.rawValue)", goal: "Hi {{who}}")
         case "/api/v1/prompts/{id}": return promptJSON("matrix/owned", goal: "Edited by \(principal.rawValue) {{who}}")
+        case "/api/v1/prompts/{id}/labels/{label}": return #"{"version":1}"#
         default: return "{}"
         }
     }

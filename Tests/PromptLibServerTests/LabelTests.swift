@@ -1,0 +1,68 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+@testable import PromptLibServer
+import PromptLibTestSupport
+import Testing
+
+@Suite("Labels")
+struct LabelTests {
+    static func move(_ client: some TestClientProtocol, _ id: String, _ label: String, to version: Int, token: String) async throws -> TestResponse {
+        try await client.send(.put, "/api/v1/prompts/\(id)/labels/\(label)", json: #"{"version":\#(version)}"#, token: token)
+    }
+
+    @Test("releases and rollbacks move production; every move is recorded; responses show labels", arguments: TestEngine.available)
+    func releaseAndRollback(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            let id = try await client.createPrompt("release/me", goal: "v1 {{who}}", token: admin)
+            _ = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("release/me", goal: "v2 {{who}}"), token: admin)
+            #expect(try await Self.move(client, id, "production", to: 2, token: admin).status == .ok)
+            let latest = try await client.get("/api/v1/prompts/\(id)", token: admin)
+            #expect(latest.json["labels"] as? [String] == ["latest", "production"])
+            let rollback = try await Self.move(client, id, "production", to: 1, token: admin)
+            #expect(rollback.json["from_version"] as? Int == 2 && rollback.json["version"] as? Int == 1)
+            #expect(try await client.get("/api/v1/prompts/\(id)", token: admin).json["labels"] as? [String] == ["latest"])
+            #expect(try await client.get("/api/v1/prompts/\(id)/versions/1", token: admin).json["labels"] as? [String] == ["production"])
+            let history = try await client.get("/api/v1/prompts/\(id)/labels/history", token: admin)
+            let moves = try #require(history.json["data"] as? [[String: Any]])
+            #expect(moves.map { $0["version"] as? Int } == [1, 2])
+            #expect(moves.last?["from_version"] is NSNull)
+            #expect(moves.allSatisfy { $0["moved_by"] as? String == "admin" })
+            let audit = try await client.get("/api/v1/audit-events?action=label.moved", token: admin)
+            #expect((audit.json["data"] as? [Any])?.count == 2)
+        }
+    }
+
+    @Test("latest cannot be moved; bad names and missing versions are refused", arguments: TestEngine.available)
+    func refusals(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            let id = try await client.createPrompt("labels/refuse", token: admin)
+            #expect(try await Self.move(client, id, "latest", to: 1, token: admin).status == .badRequest)
+            #expect(try await Self.move(client, id, "Bad%20Label", to: 1, token: admin).status == .badRequest)
+            #expect(try await Self.move(client, id, "staging", to: 9, token: admin).status == .notFound)
+        }
+    }
+
+    @Test("production needs the owner or an admin; collaborators move other labels; keys need labels:write", arguments: TestEngine.available)
+    func permissions(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            _ = try await client.createUser("owen", role: "user", admin: admin)
+            _ = try await client.createUser("cleo", role: "user", admin: admin)
+            let owen = try await client.login("owen", "Another-good-passphrase-9")
+            let cleo = try await client.login("cleo", "Another-good-passphrase-9")
+            let id = try await client.createPrompt("labels/owned", token: owen)
+            #expect(try await Self.move(client, id, "staging", to: 1, token: cleo).status == .forbidden)
+            _ = try await client.call(.put, "/api/v1/prompts/\(id)/collaborators/cleo", token: owen)
+            #expect(try await Self.move(client, id, "staging", to: 1, token: cleo).status == .ok)
+            #expect(try await Self.move(client, id, "production", to: 1, token: cleo).status == .forbidden)
+
+            let (_, writer) = try await APIKeyTests.createKey(client, scopes: #""prompts:read","prompts:write""#, token: owen)
+            #expect(try await Self.move(client, id, "production", to: 1, token: writer).status == .forbidden)
+            let (_, releaser) = try await APIKeyTests.createKey(client, scopes: #""labels:write""#, token: owen)
+            #expect(try await Self.move(client, id, "production", to: 1, token: releaser).status == .ok)
+            let (_, cleoKey) = try await APIKeyTests.createKey(client, scopes: #""labels:write""#, token: cleo)
+            #expect(try await Self.move(client, id, "production", to: 1, token: cleoKey).status == .forbidden)
+            #expect(try await Self.move(client, id, "production", to: 1, token: admin).status == .ok)
+        }
+    }
+}
