@@ -108,7 +108,7 @@ run_engine() { # run_engine LABEL ENV...
   check "$label: the admin signs in with ADMIN_PASSWORD" sign_in
   id=$(api -X POST "$base" -d '{"name":"e2e/greeting","title":"Greeting","prompt":{"goal":"Say hello v1"}}' | json 'd["id"]')
   for n in 2 3; do
-    api -X PUT "$base/$id" -d "{\"name\":\"e2e/greeting\",\"title\":\"Greeting\",\"commit_message\":\"v$n\",\"prompt\":{\"goal\":\"Say hello v$n\"}}" >/dev/null
+    api -X PUT "$base/$id" -H "If-Match: \"v$((n - 1))\"" -d "{\"name\":\"e2e/greeting\",\"title\":\"Greeting\",\"commit_message\":\"v$n\",\"prompt\":{\"goal\":\"Say hello v$n\"}}" >/dev/null
   done
   check "$label: three versions listed" test "$(api "$base/$id/versions" | json '[v["version"] for v in d["data"]]')" = "[3, 2, 1]"
   check "$label: version 1 body intact" test "$(api "$base/$id/versions/1" | json 'd["prompt"]["goal"]')" = "Say hello v1"

@@ -31,11 +31,14 @@ public struct PromptDocument: Sendable, Hashable, Codable {
     public var variables: [VariableDefinition]?
     /// Target model and settings.
     public var model: ModelSettings?
+    /// On a write: the version the client edited, as an alternative to `If-Match`. Never stored.
+    public var baseVersion: Int?
 
     enum CodingKeys: String, CodingKey {
         case schema, name, title, summary, tags, owner, status, version, labels
         case commitMessage = "commit_message"
         case prompt, variables, model
+        case baseVersion = "base_version"
     }
 
     /// Creates a document.

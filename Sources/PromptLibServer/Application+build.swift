@@ -35,7 +35,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
         allowOrigin: .custom(configuration.corsOrigin),
         allowHeaders: [.accept, .authorization, .contentType, .origin, .requestID, .ifMatch],
         allowMethods: [.get, .post, .put, .patch, .delete, .head, .options],
-        exposedHeaders: ["X-Request-ID", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"],
+        exposedHeaders: ["X-Request-ID", "Location", "Retry-After", "ETag", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"],
         maxAge: .seconds(600)
     ))
     router.add(middleware: SecurityHeadersMiddleware())

@@ -11,7 +11,7 @@ enum OpenAPIComponents {
         "PromptInput": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptInput" } } } }
       },
       "responses": {
-        "Prompt": { "description": "The prompt with its latest version", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Prompt" } } } },
+        "Prompt": { "description": "The prompt with its latest version", "headers": { "ETag": { "schema": { "type": "string" } } }, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Prompt" } } } },
         "BadRequest": { "description": "Invalid input; error.field names the field", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "NotFound": { "description": "No such resource", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "Conflict": { "description": "Name taken, or the prompt is archived", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
@@ -48,6 +48,7 @@ enum OpenAPIComponents {
           "tags": { "type": "array", "items": { "type": "string" } }, "owner": { "type": "string" },
           "status": { "type": "string", "enum": ["draft", "active", "archived"] },
           "commit_message": { "type": "string" }, "prompt": { "$ref": "#/components/schemas/PromptBody" },
+          "base_version": { "type": "integer", "description": "on PUT, instead of If-Match: the version edited" },
           "variables": { "type": "array", "items": { "$ref": "#/components/schemas/Variable" } },
           "model": { "$ref": "#/components/schemas/Model" } } },
         "Prompt": { "allOf": [ { "$ref": "#/components/schemas/PromptInput" }, { "type": "object",

@@ -53,7 +53,8 @@ struct PromptController {
         let document = try await request.decodeJSON(as: PromptDocument.self, context: context)
         let record = try await service.create(document, context: context)
         return EditedResponse(
-            status: .created, headers: [.location: "/api/v1/prompts/\(record.id)"], response: PromptResponse(record: record)
+            status: .created, headers: [.location: "/api/v1/prompts/\(record.id)", .eTag: ETag.make(record.document.version)],
+            response: PromptResponse(record: record)
         )
     }
 
@@ -64,14 +65,17 @@ struct PromptController {
         return ListResponse(page, limit: query.limit, map: PromptResponse.init)
     }
 
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {
-        PromptResponse(record: try await service.find(id: try context.parameters.require("id")))
+    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {
+        let record = try await service.find(id: try context.parameters.require("id"))
+        return EditedResponse(headers: [.eTag: ETag.make(record.document.version)], response: PromptResponse(record: record))
     }
 
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {
         let id = try context.parameters.require("id")
+        let expected = try request.headers[.ifMatch].map(ETag.version)
         let document = try await request.decodeJSON(as: PromptDocument.self, context: context)
-        return PromptResponse(record: try await service.update(id: id, with: document, context: context))
+        let record = try await service.update(id: id, with: document, expectedVersion: expected, context: context)
+        return EditedResponse(headers: [.eTag: ETag.make(record.document.version)], response: PromptResponse(record: record))
     }
 
     @Sendable func archive(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {
@@ -88,7 +92,7 @@ struct PromptController {
         return ListResponse(page, limit: query.limit, map: VersionSummary.init)
     }
 
-    @Sendable func version(_ request: Request, context: AppRequestContext) async throws -> VersionResponse {
+    @Sendable func version(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<VersionResponse> {
         let id = try context.parameters.require("id")
         guard let number = Int(try context.parameters.require("version")), number >= 1 else {
             throw APIError(.notFound, .notFound, "Versions are numbered from 1")
@@ -96,6 +100,9 @@ struct PromptController {
         let record = try await service.version(of: id, number: number)
         let prompt = try await service.find(id: id)
         let isLatest = prompt.document.version == number
-        return VersionResponse(record: record, labels: PromptResponse.labels(prompt.labels, at: number, latest: isLatest))
+        return EditedResponse(
+            headers: [.eTag: ETag.make(number)],
+            response: VersionResponse(record: record, labels: PromptResponse.labels(prompt.labels, at: number, latest: isLatest))
+        )
     }
 }

@@ -13,6 +13,7 @@ struct PromptService: Sendable {
         let identity = try context.requireIdentity()
         var valid = try PromptValidator.validate(document)
         valid.owner = identity.username
+        valid.baseVersion = nil
         let record: PromptRecord
         do {
             record = try await repository.create(valid, author: identity.username)
@@ -24,7 +25,7 @@ struct PromptService: Sendable {
     }
 
     /// Writes the next version. The owner, a collaborator or an admin may; only an admin may change the owner.
-    func update(id: String, with document: PromptDocument, context: AppRequestContext) async throws -> PromptRecord {
+    func update(id: String, with document: PromptDocument, expectedVersion: Int?, context: AppRequestContext) async throws -> PromptRecord {
         let identity = try context.requireIdentity()
         let current = try await find(id: id)
         if !identity.owns(current.document.owner) {
@@ -32,16 +33,28 @@ struct PromptService: Sendable {
                 throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner, its collaborators or an admin may write it")
             }
         }
+        // Checked after ownership, so that callers who may not write learn nothing about versions.
+        guard let expectedVersion = expectedVersion ?? document.baseVersion else {
+            throw APIError(.preconditionRequired, .preconditionRequired,
+                           "Send If-Match with the ETag you read (or base_version in the body), so no one's update is lost")
+        }
         var valid = try PromptValidator.validate(document)
+        valid.baseVersion = nil
         if identity.role != .admin || valid.owner == nil { valid.owner = current.document.owner }
-        let written: PromptRecord?
+        let outcome: VersionWrite
         do {
-            written = try await repository.addVersion(to: current.id, valid, author: identity.username)
+            outcome = try await repository.addVersion(to: current.id, valid, author: identity.username, expectedVersion: expectedVersion)
         } catch StorageError.conflict {
             throw APIError(.conflict, .alreadyExists, "A prompt named '\(valid.name)' already exists", field: "name")
         }
-        guard let written else {
-            throw APIError(.conflict, .conflict, "Prompt \(current.id) is archived; restore it before writing a new version")
+        let written: PromptRecord
+        switch outcome {
+        case .written(let record): written = record
+        case .notFound: throw APIError.notFound("Prompt \(current.id)")
+        case .archived: throw APIError(.conflict, .conflict, "Prompt \(current.id) is archived; restore it before writing a new version")
+        case .stale(let latest):
+            throw APIError(.conflict, .conflict, "Version \(latest) was written since version \(expectedVersion); reload, merge and retry",
+                           details: [.init(field: "current_version", message: String(latest))])
         }
         try await audit.record("prompt.updated", context: context, targetType: "prompt", targetID: written.id,
                                details: ["version": String(written.document.version ?? 0)])

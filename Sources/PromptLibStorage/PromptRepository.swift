@@ -1,12 +1,28 @@
 public import PromptLibCore
 
+/// The outcome of writing a new version.
+public enum VersionWrite: Sendable, Equatable {
+    case written(PromptRecord)
+    case notFound
+    case archived
+    /// Someone else wrote first: the latest version is now `current`.
+    case stale(current: Int)
+
+    /// The record, when written.
+    public var record: PromptRecord? {
+        if case .written(let record) = self { return record }
+        return nil
+    }
+}
+
 /// Storage of prompts and their immutable versions.
 public protocol PromptRepository: Sendable {
     /// Stores `document` as version 1 of a new prompt. Throws ``StorageError/conflict(_:)`` when the name is taken.
     func create(_ document: PromptDocument, author: String) async throws -> PromptRecord
 
-    /// Stores `document` as the next version of live prompt `id`; `nil` when there is no live prompt `id`.
-    func addVersion(to id: String, _ document: PromptDocument, author: String) async throws -> PromptRecord?
+    /// Stores `document` as the next version of prompt `id`, only if the prompt is live and, when
+    /// `expectedVersion` is given, its latest version is still that one.
+    func addVersion(to id: String, _ document: PromptDocument, author: String, expectedVersion: Int?) async throws -> VersionWrite
 
     /// The prompt with its latest version, archived or not.
     func find(id: String) async throws -> PromptRecord?

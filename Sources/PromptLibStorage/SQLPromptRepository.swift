@@ -36,26 +36,34 @@ public struct SQLPromptRepository: PromptRepository {
         return PromptRecord(id: id, document: doc, author: author, createdAt: now, updatedAt: now, archivedAt: nil)
     }
 
-    public func addVersion(to id: String, _ document: PromptDocument, author: String) async throws -> PromptRecord? {
+    public func addVersion(to id: String, _ document: PromptDocument, author: String, expectedVersion: Int?) async throws -> VersionWrite {
         let now = Date()
         let tags = try DocumentCodec.encodeTags(document.tags)
         let status = (document.status ?? .active).rawValue
+        // -1 matches no version: it stands for "no precondition" in a single statement.
+        let expected = expectedVersion ?? -1
         return try await store.transaction { db in
-            // The increment happens in the database so that two concurrent writers can never
-            // both claim the same version number.
+            // The increment and the precondition are one statement, so of concurrent writers on the
+            // same base exactly one succeeds and version numbers never repeat or skip.
             guard let row = try await db.raw("""
                 UPDATE prompts SET latest_version = latest_version + 1, name = \(bind: document.name),
                     title = \(bind: document.title), summary = \(bind: document.summary), status = \(bind: status),
                     owner = \(bind: document.owner), tags = \(bind: tags), updated_at = \(bind: now)
-                WHERE id = \(bind: id) AND archived_at IS NULL
+                WHERE id = \(bind: id) AND archived_at IS NULL AND (\(bind: expected) = -1 OR latest_version = \(bind: expected))
                 RETURNING latest_version, created_at
-                """).first() else { return nil }
+                """).first() else {
+                guard let current = try await db.raw("""
+                    SELECT latest_version, archived_at FROM prompts WHERE id = \(bind: id)
+                    """).first() else { return .notFound }
+                if try current.decode(column: "archived_at", as: Date?.self) != nil { return .archived }
+                return .stale(current: try current.decode(column: "latest_version", as: Int.self))
+            }
             var doc = document
             doc.version = try row.decode(column: "latest_version", as: Int.self)
             doc.labels = nil
             try await Self.insertVersion(db, id: id, document: doc, json: try DocumentCodec.encode(doc), author: author, at: now)
             let createdAt = try row.decode(column: "created_at", as: Date.self)
-            return PromptRecord(id: id, document: doc, author: author, createdAt: createdAt, updatedAt: now, archivedAt: nil)
+            return .written(PromptRecord(id: id, document: doc, author: author, createdAt: createdAt, updatedAt: now, archivedAt: nil))
         }
     }
 

@@ -70,7 +70,7 @@ struct BadInputTests {
         try await withAdminApp(engine) { client, admin in
             let id = try await client.createPrompt("keep-me", goal: "original", token: admin)
             for body in [#"{"name":"keep-me""#, #"{"name":"keep-me","title":null,"prompt":{}}"#, #"{"name":"keep-me","title":"t","prompt":{}}"#] {
-                let response = try await client.send(.put, "/api/v1/prompts/\(id)", json: body, token: admin)
+                let response = try await client.putPrompt(id, json: body, token: admin)
                 #expect(response.status == .badRequest)
             }
             let after = try await client.get("/api/v1/prompts/\(id)", token: admin)

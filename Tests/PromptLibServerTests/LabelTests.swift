@@ -15,7 +15,7 @@ struct LabelTests {
     func releaseAndRollback(engine: TestEngine) async throws {
         try await withAdminApp(engine) { client, admin in
             let id = try await client.createPrompt("release/me", goal: "v1 {{who}}", token: admin)
-            _ = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("release/me", goal: "v2 {{who}}"), token: admin)
+            _ = try await client.putPrompt(id, json: promptJSON("release/me", goal: "v2 {{who}}"), token: admin)
             #expect(try await Self.move(client, id, "production", to: 2, token: admin).status == .ok)
             let latest = try await client.get("/api/v1/prompts/\(id)", token: admin)
             #expect(latest.json["labels"] as? [String] == ["latest", "production"])

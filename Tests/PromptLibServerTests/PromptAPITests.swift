@@ -19,7 +19,7 @@ struct PromptAPITests {
             #expect(created.json["owner"] as? String == "admin", "the creator owns the prompt")
 
             for n in 2...3 {
-                let updated = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("support/greeting", goal: "v\(n) {{who}}", commit: "step \(n)"), token: admin)
+                let updated = try await client.putPrompt(id, json: promptJSON("support/greeting", goal: "v\(n) {{who}}", commit: "step \(n)"), token: admin)
                 #expect(updated.status == .ok)
                 #expect(updated.json["version"] as? Int == n)
             }
@@ -73,12 +73,12 @@ struct PromptAPITests {
             let withArchived = try await client.get("/api/v1/prompts?include_archived=true", token: admin)
             #expect((withArchived.json["data"] as? [Any])?.count == 1)
             #expect(try await client.get("/api/v1/prompts/\(id)/versions/1", token: admin).status == .ok)
-            let blocked = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("to-archive", goal: "x"), token: admin)
+            let blocked = try await client.putPrompt(id, json: promptJSON("to-archive", goal: "x"), token: admin)
             #expect(blocked.status == .conflict)
             let restored = try await client.call(.post, "/api/v1/prompts/\(id)/restore", token: admin)
             #expect(restored.json["status"] as? String == "active")
             #expect(restored.json["archived_at"] is NSNull)
-            #expect(try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("to-archive", goal: "y"), token: admin).status == .ok)
+            #expect(try await client.putPrompt(id, json: promptJSON("to-archive", goal: "y"), token: admin).status == .ok)
         }
     }
 
@@ -91,10 +91,39 @@ struct PromptAPITests {
             #expect(duplicate.status == .conflict)
             #expect(duplicate.errorCode == "ALREADY_EXISTS")
             #expect(duplicate.errorField == "name")
-            let rename = try await client.send(.put, "/api/v1/prompts/\(other)", json: promptJSON("taken", goal: "g"), token: admin)
+            let rename = try await client.putPrompt(other, json: promptJSON("taken", goal: "g"), token: admin)
             #expect(rename.errorCode == "ALREADY_EXISTS")
             let history = try await client.get("/api/v1/prompts/\(other)/versions", token: admin)
             #expect((history.json["data"] as? [Any])?.count == 1, "the failed rename wrote no version")
+        }
+    }
+}
+
+@Suite("Preconditions")
+struct PreconditionTests {
+    @Test("a write needs If-Match or base_version; a stale one is 409 with the current version", arguments: TestEngine.available)
+    func preconditions(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            let id = try await client.createPrompt("guarded", token: admin)
+            let read = try await client.get("/api/v1/prompts/\(id)", token: admin)
+            #expect(read.headers[.eTag] == "\"v1\"")
+            let bare = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("guarded", goal: "x {{who}}"), token: admin)
+            #expect(bare.status == .preconditionRequired)
+            #expect(bare.errorCode == "PRECONDITION_REQUIRED")
+            let first = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("guarded", goal: "a {{who}}"), token: admin, headers: [.ifMatch: "\"v1\""])
+            #expect(first.status == .ok)
+            #expect(first.headers[.eTag] == "\"v2\"")
+            let stale = try await client.send(.put, "/api/v1/prompts/\(id)", json: promptJSON("guarded", goal: "b {{who}}"), token: admin, headers: [.ifMatch: "\"v1\""])
+            #expect(stale.status == .conflict)
+            let details = (stale.json["error"] as? [String: Any])?["details"] as? [[String: Any]]
+            #expect(details?.first?["field"] as? String == "current_version" && details?.first?["message"] as? String == "2")
+            let body = #"{"name":"guarded","title":"T","base_version":2,"prompt":{"goal":"c"}}"#
+            let viaBody = try await client.send(.put, "/api/v1/prompts/\(id)", json: body, token: admin)
+            #expect(viaBody.json["version"] as? Int == 3)
+            #expect(viaBody.json["base_version"] == nil, "base_version is not stored")
+            let garbage = try await client.send(.put, "/api/v1/prompts/\(id)", json: body, token: admin, headers: [.ifMatch: "\"banana\""])
+            #expect(garbage.status == .badRequest)
+            #expect(try await client.get("/api/v1/prompts/\(id)/versions/2", token: admin).headers[.eTag] == "\"v2\"")
         }
     }
 }

@@ -79,6 +79,14 @@ extension TestClientProtocol {
         return id
     }
 
+    /// Writes a new version the way a careful client does: read the ETag, send it back in If-Match.
+    func putPrompt(_ id: String, json: String, token: String) async throws -> TestResponse {
+        let current = try await get("/api/v1/prompts/\(id)", token: token)
+        var headers: HTTPFields = [:]
+        if let etag = current.headers[.eTag] { headers[.ifMatch] = etag }
+        return try await send(.put, "/api/v1/prompts/\(id)", json: json, token: token, headers: headers)
+    }
+
     /// Creates a prompt and returns its id.
     func createPrompt(_ name: String, goal: String = "Greet {{who}}", token: String) async throws -> String {
         let response = try await send(.post, "/api/v1/prompts", json: promptJSON(name, goal: goal), token: token)

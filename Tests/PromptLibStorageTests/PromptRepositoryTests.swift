@@ -15,7 +15,7 @@ struct PromptRepositoryTests {
             for goal in ["second", "third"] {
                 var next = sampleDocument("team/summary", goal: goal)
                 next.commitMessage = "now \(goal)"
-                _ = try #require(try await repository.addVersion(to: created.id, next, author: "bob"))
+                _ = try #require(try await repository.addVersion(to: created.id, next, author: "bob", expectedVersion: nil).record)
             }
             let latest = try #require(try await repository.find(id: created.id))
             #expect(latest.document.version == 3)
@@ -49,7 +49,7 @@ struct PromptRepositoryTests {
             let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
                 for writer in 0..<12 {
                     group.addTask {
-                        let record = try await repository.addVersion(to: created.id, sampleDocument("busy", goal: "w\(writer)"), author: "w")
+                        let record = try await repository.addVersion(to: created.id, sampleDocument("busy", goal: "w\(writer)"), author: "w", expectedVersion: nil).record
                         return try #require(record?.document.version)
                     }
                 }
@@ -94,11 +94,11 @@ struct PromptRepositoryTests {
             let created = try await repository.create(sampleDocument("old"), author: "a")
             let archived = try #require(try await repository.setArchived(true, id: created.id))
             #expect(archived.archivedAt != nil)
-            #expect(try await repository.addVersion(to: created.id, sampleDocument("old"), author: "a") == nil)
+            #expect(try await repository.addVersion(to: created.id, sampleDocument("old"), author: "a", expectedVersion: nil) == .archived)
             #expect(try await repository.version(of: created.id, number: 1) != nil)
             let restored = try #require(try await repository.setArchived(false, id: created.id))
             #expect(restored.archivedAt == nil)
-            #expect(try await repository.addVersion(to: created.id, sampleDocument("old"), author: "a")?.document.version == 2)
+            #expect(try await repository.addVersion(to: created.id, sampleDocument("old"), author: "a", expectedVersion: 1).record?.document.version == 2)
             #expect(try await repository.setArchived(true, id: UUID().uuidString.lowercased()) == nil)
         }
     }
@@ -128,6 +128,29 @@ struct PromptRepositoryTests {
             await #expect(throws: ValidationFailure.self) {
                 try await repository.versions(of: "x", limit: 5, cursor: "!!not-base64!!")
             }
+        }
+    }
+}
+
+@Suite("No lost updates")
+struct LostUpdateTests {
+    @Test("fifty writers on the same base: exactly one wins, the chain has no gaps or duplicates", arguments: TestEngine.available)
+    func fiftyWriters(engine: TestEngine) async throws {
+        try await withMigratedStore(engine) { store in
+            let repository = SQLPromptRepository(store: store)
+            let created = try await repository.create(sampleDocument("contended"), author: "a")
+            let outcomes = try await withThrowingTaskGroup(of: VersionWrite.self) { group in
+                for writer in 0..<50 {
+                    group.addTask {
+                        try await repository.addVersion(to: created.id, sampleDocument("contended", goal: "w\(writer)"), author: "w", expectedVersion: 1)
+                    }
+                }
+                return try await group.reduce(into: [VersionWrite]()) { $0.append($1) }
+            }
+            #expect(outcomes.compactMap(\.record).count == 1)
+            #expect(outcomes.filter { $0 == .stale(current: 2) }.count == 49)
+            let history = try await repository.versions(of: created.id, limit: 100, cursor: nil)
+            #expect(history.items.compactMap(\.document.version) == [2, 1])
         }
     }
 }
