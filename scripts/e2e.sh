@@ -111,6 +111,7 @@ run_engine() { # run_engine LABEL ENV...
     api -X PUT "$base/$id" -H "If-Match: \"v$((n - 1))\"" -d "{\"name\":\"e2e/greeting\",\"title\":\"Greeting\",\"commit_message\":\"v$n\",\"prompt\":{\"goal\":\"Say hello v$n\"}}" >/dev/null
   done
   check "$label: three versions listed" test "$(api "$base/$id/versions" | json '[v["version"] for v in d["data"]]')" = "[3, 2, 1]"
+  check "$label: fetch by URL-encoded name serves the latest" test "$(api "$base/by-name/e2e%2Fgreeting" | json 'd["version"]')" = 3
   check "$label: version 1 body intact" test "$(api "$base/$id/versions/1" | json 'd["prompt"]["goal"]')" = "Say hello v1"
   check "$label: SIGTERM exits 0" stop_server
   check "$label: restarts" start_server "$@"

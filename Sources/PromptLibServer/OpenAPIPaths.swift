@@ -47,6 +47,14 @@ enum OpenAPIPaths {
         "delete": { "tags": ["prompts"], "summary": "Archive a prompt (restorable; nothing is deleted)", "operationId": "archivePrompt",
           "responses": { "200": { "$ref": "#/components/responses/Prompt" }, "404": { "$ref": "#/components/responses/NotFound" } } }
       },
+      "/api/v1/prompts/by-name/{name}": {
+        "parameters": [ { "name": "name", "in": "path", "required": true, "schema": { "type": "string" }, "description": "the prompt's name, URL-encoded (marketing%2Fproduct-description)" } ],
+        "get": { "tags": ["prompts"], "summary": "What applications fetch: a prompt by name, at ?version=N or ?label=L (default: production if set, else latest)", "operationId": "getPromptByName",
+          "parameters": [ { "name": "version", "in": "query", "schema": { "type": "integer", "minimum": 1 } }, { "name": "label", "in": "query", "schema": { "type": "string" } } ],
+          "responses": { "200": { "description": "The version", "headers": { "ETag": { "schema": { "type": "string" } } },
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptVersion" } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
       "/api/v1/prompts/{id}/restore": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
         "post": { "tags": ["prompts"], "summary": "Restore an archived prompt", "operationId": "restorePrompt",

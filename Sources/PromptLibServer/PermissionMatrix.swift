@@ -32,6 +32,7 @@ enum PermissionMatrix {
         "GET /api/v1/prompts": .role(.viewer),
         "POST /api/v1/prompts": .role(.user),
         "GET /api/v1/prompts/{id}": .role(.viewer),
+        "GET /api/v1/prompts/by-name/{name}": .role(.viewer),
         "PUT /api/v1/prompts/{id}": .role(.user),
         "DELETE /api/v1/prompts/{id}": .role(.user),
         "POST /api/v1/prompts/{id}/restore": .role(.user),
@@ -67,6 +68,7 @@ enum PermissionMatrix {
     static let scopes: [String: APIScope] = [
         "GET /api/v1/prompts": .promptsRead,
         "GET /api/v1/prompts/{id}": .promptsRead,
+        "GET /api/v1/prompts/by-name/{name}": .promptsRead,
         "GET /api/v1/prompts/{id}/versions": .promptsRead,
         "GET /api/v1/prompts/{id}/versions/{version}": .promptsRead,
         "POST /api/v1/prompts": .promptsWrite,

@@ -31,6 +31,22 @@ struct PromptController {
             let page = try await labels.history(promptID: try context.parameters.require("id"), limit: query.limit, cursor: query.cursor)
             return ListResponse(page, limit: query.limit, map: LabelMoveResponse.init)
         }
+        group.get("by-name/:name") { request, context -> EditedResponse<VersionResponse> in
+            let raw = try context.parameters.require("name")
+            let name = raw.removingPercentEncoding ?? raw
+            let query = request.uri.queryParameters
+            var version: Int?
+            if let text = query["version"].map(String.init) {
+                guard let number = Int(text), number >= 1 else { throw APIError.validation("version must be a positive integer", field: "version") }
+                version = number
+            }
+            let label = query["label"].map(String.init)
+            if version != nil && label != nil { throw APIError.validation("give version or label, not both", field: "label") }
+            let (prompt, record) = try await service.resolve(name: name, version: version, label: label)
+            let number = record.document.version ?? 1
+            let labels = PromptResponse.labels(prompt.labels, at: number, latest: number == prompt.document.version)
+            return EditedResponse(headers: [.eTag: ETag.make(number)], response: VersionResponse(record: record, labels: labels))
+        }
         group.get(":id/collaborators") { _, context -> ListResponse<CollaboratorResponse> in
             let list = try await collaborators.list(promptID: try context.parameters.require("id"))
             return ListResponse(Page(items: list, nextCursor: nil), limit: list.count, map: CollaboratorResponse.init)

@@ -73,6 +73,32 @@ struct PromptService: Sendable {
         return record
     }
 
+    /// The version of prompt `name` that `version` or `label` names; with neither, `production`
+    /// when it is set, otherwise the latest. Returns the prompt and the version.
+    func resolve(name: String, version: Int?, label: String?) async throws -> (PromptRecord, PromptVersionRecord) {
+        guard let prompt = try await repository.find(name: name) else { throw APIError.notFound("Prompt '\(name)'") }
+        let latest = prompt.document.version ?? 1
+        let number: Int
+        if let version {
+            number = version
+        } else if let label, label != LabelService.automatic {
+            guard let pointed = prompt.labels[label] else { throw APIError.notFound("Label '\(label)' of prompt '\(name)'") }
+            number = pointed
+        } else if label == nil, let production = prompt.labels[LabelService.guarded] {
+            number = production
+        } else {
+            number = latest
+        }
+        if number == latest {
+            let current = PromptVersionRecord(promptID: prompt.id, document: prompt.document, author: prompt.author, createdAt: prompt.updatedAt)
+            return (prompt, current)
+        }
+        guard let record = try await repository.version(of: prompt.id, number: number) else {
+            throw APIError.notFound("Version \(number) of prompt '\(name)'")
+        }
+        return (prompt, record)
+    }
+
     func list(limit: Int, cursor: String?, includeArchived: Bool) async throws -> Page<PromptRecord> {
         try await repository.list(limit: limit, cursor: cursor, includeArchived: includeArchived)
     }

@@ -27,6 +27,9 @@ public protocol PromptRepository: Sendable {
     /// The prompt with its latest version, archived or not.
     func find(id: String) async throws -> PromptRecord?
 
+    /// The prompt named `name`, with its latest version and labels.
+    func find(name: String) async throws -> PromptRecord?
+
     /// Prompts ordered by name, `limit` at a time, starting after `cursor`.
     func list(limit: Int, cursor: String?, includeArchived: Bool) async throws -> Page<PromptRecord>
 

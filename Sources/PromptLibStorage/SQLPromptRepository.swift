@@ -74,6 +74,13 @@ public struct SQLPromptRepository: PromptRepository {
         return try await withLabels(record.map { [$0] } ?? []).first
     }
 
+    public func find(name: String) async throws -> PromptRecord? {
+        let record = try await store.withDatabase { db in
+            try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.name = \(bind: name)").first().map(Self.record)
+        }
+        return try await withLabels(record.map { [$0] } ?? []).first
+    }
+
     /// Adds each record's labels, in one query for all of them.
     func withLabels(_ records: [PromptRecord]) async throws -> [PromptRecord] {
         let labels = try await SQLLabelRepository(store: store).labels(of: records.map(\.id))

@@ -66,3 +66,38 @@ struct LabelTests {
         }
     }
 }
+
+@Suite("Fetch by name")
+struct FetchByNameTests {
+    static func fetch(_ client: some TestClientProtocol, _ query: String, token: String) async throws -> TestResponse {
+        try await client.get("/api/v1/prompts/by-name/apps%2Fgreeter\(query)", token: token)
+    }
+
+    static func goal(_ response: TestResponse) -> String? { (response.json["prompt"] as? [String: Any])?["goal"] as? String }
+
+    @Test("serves production when set, else latest; or the version or label asked for", arguments: TestEngine.available)
+    func resolution(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            let id = try await client.createPrompt("apps/greeter", goal: "one {{who}}", token: admin)
+            #expect(Self.goal(try await Self.fetch(client, "", token: admin)) == "one {{who}}")
+            _ = try await client.putPrompt(id, json: promptJSON("apps/greeter", goal: "two {{who}}"), token: admin)
+            #expect(Self.goal(try await Self.fetch(client, "", token: admin)) == "two {{who}}", "latest without production")
+            _ = try await LabelTests.move(client, id, "production", to: 1, token: admin)
+            _ = try await LabelTests.move(client, id, "staging", to: 2, token: admin)
+            let production = try await Self.fetch(client, "", token: admin)
+            #expect(Self.goal(production) == "one {{who}}")
+            #expect(production.json["labels"] as? [String] == ["production"])
+            #expect(production.headers[.eTag] == "\"v1\"")
+            #expect(Self.goal(try await Self.fetch(client, "?label=staging", token: admin)) == "two {{who}}")
+            #expect(Self.goal(try await Self.fetch(client, "?label=latest", token: admin)) == "two {{who}}")
+            #expect(Self.goal(try await Self.fetch(client, "?version=1", token: admin)) == "one {{who}}")
+            #expect(try await Self.fetch(client, "?label=canary", token: admin).status == .notFound)
+            #expect(try await Self.fetch(client, "?version=7", token: admin).status == .notFound)
+            #expect(try await Self.fetch(client, "?version=1&label=staging", token: admin).status == .badRequest)
+            #expect(try await client.get("/api/v1/prompts/by-name/nothing%2Fhere", token: admin).status == .notFound)
+
+            let (_, reader) = try await APIKeyTests.createKey(client, scopes: #""prompts:read""#, token: admin)
+            #expect(Self.goal(try await Self.fetch(client, "", token: reader)) == "one {{who}}", "what an application does")
+        }
+    }
+}

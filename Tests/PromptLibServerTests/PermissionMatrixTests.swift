@@ -76,6 +76,7 @@ struct PermissionMatrixTests {
                     .replacingOccurrences(of: "/api/v1/auth/sessions/{id}", with: "/api/v1/auth/sessions/\(UUID().uuidString.lowercased())")
                     .replacingOccurrences(of: "{id}", with: prompt).replacingOccurrences(of: "{version}", with: "1")
                     .replacingOccurrences(of: "{username}", with: "target").replacingOccurrences(of: "{label}", with: "staging")
+                    .replacingOccurrences(of: "{name}", with: "matrix%2Fowned")
                 for principal in Principal.allCases {
                     var headers: HTTPFields = [.contentType: "application/json"]
                     if let token = tokens[principal] { headers[.authorization] = "Bearer \(token)" }
