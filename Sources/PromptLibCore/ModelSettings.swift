@@ -8,10 +8,14 @@ public struct ModelSettings: Sendable, Hashable, Codable {
     public var temperature: Double?
     /// Upper bound on generated tokens.
     public var maxTokens: Int?
+    /// Nucleus sampling, 0–1.
+    public var topP: Double?
+    /// Provider-specific settings passed through as they are.
+    public var params: [String: JSONValue]?
 
     enum CodingKeys: String, CodingKey {
-        case provider, name, temperature
-        case maxTokens = "max_tokens"
+        case provider, name, temperature, params
+        case maxTokens = "max_tokens", topP = "top_p"
     }
 
     /// Creates model settings.

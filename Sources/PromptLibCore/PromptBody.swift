@@ -1,7 +1,7 @@
 /// The structured body of a prompt: the fields a chat template is compiled from,
 /// or an explicit list of messages.
 public struct PromptBody: Sendable, Hashable, Codable {
-    /// What the model should achieve.
+    /// What the model should achieve. Required.
     public var goal: String?
     /// Who the answer is for.
     public var audience: String?
@@ -17,6 +17,23 @@ public struct PromptBody: Sendable, Hashable, Codable {
     public var examples: [PromptExample]?
     /// An explicit chat template; when present it is used as is.
     public var messages: [ChatMessage]?
+
+    /// Every template text of the body with its field path, in document order.
+    public var templates: [(field: String, text: String)] {
+        var out: [(String, String)] = []
+        func add(_ field: String, _ text: String?) { if let text { out.append((field, text)) } }
+        add("prompt.goal", goal)
+        add("prompt.audience", audience)
+        add("prompt.context", context)
+        for (index, step) in (steps ?? []).enumerated() { add("prompt.steps[\(index)]", step) }
+        for (index, rule) in (constraints ?? []).enumerated() { add("prompt.constraints[\(index)]", rule) }
+        for (index, example) in (examples ?? []).enumerated() {
+            add("prompt.examples[\(index)].input", example.input)
+            add("prompt.examples[\(index)].output", example.output)
+        }
+        for (index, message) in (messages ?? []).enumerated() { add("prompt.messages[\(index)].content", message.content) }
+        return out
+    }
 
     /// Creates a body.
     public init(

@@ -1,4 +1,4 @@
-/// Rules for prompt names: lowercase slugs, with `/` separating folders.
+/// Rules for prompt names: segments of lowercase letters, digits and `-`, joined by `/` for folders.
 public enum PromptName {
     /// The longest name accepted.
     public static let maxLength = 200
@@ -14,8 +14,8 @@ public enum PromptName {
             guard first.isASCIILowercaseOrDigit else {
                 return "each segment must start with a lowercase letter or digit"
             }
-            guard segment.allSatisfy({ $0.isASCIILowercaseOrDigit || $0 == "-" || $0 == "_" || $0 == "." }) else {
-                return "may contain only lowercase letters, digits, '-', '_', '.' and '/'"
+            guard segment.allSatisfy({ $0.isASCIILowercaseOrDigit || $0 == "-" }) else {
+                return "may contain only lowercase letters, digits, '-' and '/'"
             }
         }
         return nil

@@ -32,7 +32,7 @@ enum OpenAPIComponents {
           "type": { "type": "string", "enum": ["string", "number", "integer", "boolean", "enum", "list", "json"], "default": "string" },
           "required": { "type": "boolean" }, "description": { "type": "string" },
           "options": { "type": "array", "items": { "type": "string" } }, "default": {}, "sensitive": { "type": "boolean" } } },
-        "PromptBody": { "type": "object", "properties": {
+        "PromptBody": { "type": "object", "required": ["goal"], "properties": {
           "goal": { "type": "string" }, "audience": { "type": "string" }, "context": { "type": "string" },
           "steps": { "type": "array", "items": { "type": "string" } }, "constraints": { "type": "array", "items": { "type": "string" } },
           "output": { "type": "object", "properties": { "format": { "type": "string" }, "fields": { "type": "array", "items": { "type": "string" } } } },
@@ -40,12 +40,13 @@ enum OpenAPIComponents {
           "messages": { "type": "array", "items": { "type": "object", "required": ["role", "content"], "properties": {
             "role": { "type": "string", "enum": ["system", "user", "assistant"] }, "content": { "type": "string" } } } } } },
         "Model": { "type": "object", "properties": { "provider": { "type": "string" }, "name": { "type": "string" },
-          "temperature": { "type": "number", "minimum": 0, "maximum": 2 }, "max_tokens": { "type": "integer", "minimum": 1 } } },
+          "temperature": { "type": "number", "minimum": 0, "maximum": 2 }, "max_tokens": { "type": "integer", "minimum": 1 },
+          "top_p": { "type": "number", "minimum": 0, "maximum": 1 }, "params": { "type": "object" } } },
         "PromptInput": { "type": "object", "required": ["name", "title", "prompt"], "properties": {
           "schema": { "type": "string", "const": "promptlib/v1" },
-          "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$", "maxLength": 200 },
-          "title": { "type": "string", "maxLength": 200 }, "summary": { "type": "string", "maxLength": 1000 },
-          "tags": { "type": "array", "items": { "type": "string" } }, "owner": { "type": "string" },
+          "name": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$", "maxLength": 200 },
+          "title": { "type": "string", "maxLength": 200 }, "summary": { "type": "string", "maxLength": 500 },
+          "tags": { "type": "array", "maxItems": 20, "items": { "type": "string", "maxLength": 50 } }, "owner": { "type": "string" },
           "status": { "type": "string", "enum": ["draft", "active", "archived"] },
           "commit_message": { "type": "string" }, "prompt": { "$ref": "#/components/schemas/PromptBody" },
           "base_version": { "type": "integer", "description": "on PUT, instead of If-Match: the version edited" },
@@ -56,7 +57,9 @@ enum OpenAPIComponents {
             "id": { "type": "string", "format": "uuid" }, "version": { "type": "integer" },
             "labels": { "type": "array", "items": { "type": "string" } }, "author": { "type": "string" },
             "created_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" },
-            "archived_at": { "type": ["string", "null"], "format": "date-time" } } } ] },
+            "archived_at": { "type": ["string", "null"], "format": "date-time" },
+            "warnings": { "type": "array", "description": "on writes: problems that did not stop the save, such as unused variables",
+              "items": { "type": "object", "properties": { "field": { "type": "string" }, "message": { "type": "string" } } } } } } ] },
         "PromptVersion": { "allOf": [ { "$ref": "#/components/schemas/PromptInput" }, { "type": "object",
           "required": ["prompt_id", "version", "author", "created_at"], "properties": {
             "prompt_id": { "type": "string", "format": "uuid" }, "version": { "type": "integer" }, "author": { "type": "string" },

@@ -70,7 +70,7 @@ struct PromptController {
         let record = try await service.create(document, context: context)
         return EditedResponse(
             status: .created, headers: [.location: "/api/v1/prompts/\(record.id)", .eTag: ETag.make(record.document.version)],
-            response: PromptResponse(record: record)
+            response: PromptResponse(record: record, warnings: PromptValidator.warnings(record.document))
         )
     }
 
@@ -78,7 +78,7 @@ struct PromptController {
         let query = try ListQuery(request)
         let archived = try ListQuery.flag("include_archived", in: request)
         let page = try await service.list(limit: query.limit, cursor: query.cursor, includeArchived: archived)
-        return ListResponse(page, limit: query.limit, map: PromptResponse.init)
+        return ListResponse(page, limit: query.limit) { PromptResponse(record: $0) }
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {
@@ -91,7 +91,10 @@ struct PromptController {
         let expected = try request.headers[.ifMatch].map(ETag.version)
         let document = try await request.decodeJSON(as: PromptDocument.self, context: context)
         let record = try await service.update(id: id, with: document, expectedVersion: expected, context: context)
-        return EditedResponse(headers: [.eTag: ETag.make(record.document.version)], response: PromptResponse(record: record))
+        return EditedResponse(
+            headers: [.eTag: ETag.make(record.document.version)],
+            response: PromptResponse(record: record, warnings: PromptValidator.warnings(record.document))
+        )
     }
 
     @Sendable func archive(_ request: Request, context: AppRequestContext) async throws -> PromptResponse {

@@ -6,9 +6,11 @@ import PromptLibStorage
 /// A prompt as the API returns it: the latest version's document plus identity and times.
 struct PromptResponse: ResponseEncodable {
     let record: PromptRecord
+    /// Problems that did not stop a write, such as unused variables; sent only when non-empty.
+    var warnings: [ValidationFailure] = []
 
     enum ExtraKeys: String, CodingKey {
-        case id, author, labels, status
+        case id, author, labels, status, warnings
         case createdAt = "created_at", updatedAt = "updated_at", archivedAt = "archived_at"
     }
 
@@ -25,6 +27,9 @@ struct PromptResponse: ResponseEncodable {
         try container.encode(record.createdAt, forKey: .createdAt)
         try container.encode(record.updatedAt, forKey: .updatedAt)
         try container.encode(record.archivedAt, forKey: .archivedAt)
+        if !warnings.isEmpty {
+            try container.encode(warnings.map { ["field": $0.field, "message": $0.message] }, forKey: .warnings)
+        }
     }
 }
 

@@ -63,16 +63,18 @@ struct PromptValidatorTests {
         #expect(valid.title == "Hello")
     }
 
-    @Test("a chat template alone is a valid body; an empty message is not")
-    func messagesInsteadOfGoal() throws {
-        let ok = PromptDocument(name: "chat", title: "Chat", prompt: PromptBody(messages: [.init(role: .user, content: "Hi")]))
+    @Test("a goal is required even with explicit messages; an empty message is refused")
+    func goalRequired() throws {
+        let noGoal = PromptDocument(name: "chat", title: "Chat", prompt: PromptBody(messages: [.init(role: .user, content: "Hi")]))
+        #expect(throws: ValidationFailures.self) { try PromptValidator.validate(noGoal) }
+        let ok = PromptDocument(name: "chat", title: "Chat", prompt: PromptBody(goal: "Chat", messages: [.init(role: .user, content: "Hi")]))
         #expect(throws: Never.self) { try PromptValidator.validate(ok) }
-        let empty = PromptDocument(name: "chat", title: "Chat", prompt: PromptBody(messages: [.init(role: .user, content: " ")]))
+        let empty = PromptDocument(name: "chat", title: "Chat", prompt: PromptBody(goal: "Chat", messages: [.init(role: .user, content: " ")]))
         #expect(throws: ValidationFailures.self) { try PromptValidator.validate(empty) }
     }
 
     @Test("prompt names are lowercase slugs with folders", arguments: [
-        ("marketing/product-description", true), ("a", true), ("v1.2_final", true), ("team/sub/leaf", true),
+        ("marketing/product-description", true), ("a", true), ("v1-2-final", true), ("v1.2_final", false), ("team/sub/leaf", true),
         ("", false), ("/lead", false), ("trail/", false), ("a//b", false), ("Upper", false), ("spa ce", false),
         ("ünicode", false), ("-dash", false), (String(repeating: "a", count: 201), false),
     ])
