@@ -8,10 +8,12 @@ enum OpenAPIComponents {
         "Cursor": { "name": "cursor", "in": "query", "description": "next_cursor of the previous page", "schema": { "type": "string" } }
       },
       "requestBodies": {
-        "PromptInput": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptInput" } } } }
+        "PromptInput": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptInput" } },
+          "application/yaml": { "schema": { "$ref": "#/components/schemas/PromptInput" } } } }
       },
       "responses": {
-        "Prompt": { "description": "The prompt with its latest version", "headers": { "ETag": { "schema": { "type": "string" } } }, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Prompt" } } } },
+        "Prompt": { "description": "The prompt with its latest version (YAML with Accept: application/yaml or ?format=yaml)", "headers": { "ETag": { "schema": { "type": "string" } } },
+          "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Prompt" } }, "application/yaml": { "schema": { "$ref": "#/components/schemas/PromptInput" } } } },
         "BadRequest": { "description": "Invalid input; error.field names the field", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "NotFound": { "description": "No such resource", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
         "Conflict": { "description": "Name taken, or the prompt is archived", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },

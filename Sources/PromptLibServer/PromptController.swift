@@ -31,7 +31,7 @@ struct PromptController {
             let page = try await labels.history(promptID: try context.parameters.require("id"), limit: query.limit, cursor: query.cursor)
             return ListResponse(page, limit: query.limit, map: LabelMoveResponse.init)
         }
-        group.get("by-name/:name") { request, context -> EditedResponse<VersionResponse> in
+        group.get("by-name/:name") { request, context -> Response in
             let raw = try context.parameters.require("name")
             let name = raw.removingPercentEncoding ?? raw
             let query = request.uri.queryParameters
@@ -45,7 +45,9 @@ struct PromptController {
             let (prompt, record) = try await service.resolve(name: name, version: version, label: label)
             let number = record.document.version ?? 1
             let labels = PromptResponse.labels(prompt.labels, at: number, latest: number == prompt.document.version)
-            return EditedResponse(headers: [.eTag: ETag.make(number)], response: VersionResponse(record: record, labels: labels))
+            var document = record.document
+            document.labels = labels
+            return try respond(VersionResponse(record: record, labels: labels), yaml: document, request: request, context: context)
         }
         group.get(":id/collaborators") { _, context -> ListResponse<CollaboratorResponse> in
             let list = try await collaborators.list(promptID: try context.parameters.require("id"))
@@ -66,7 +68,7 @@ struct PromptController {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {
-        let document = try await request.decodeJSON(as: PromptDocument.self, context: context)
+        let document = try await request.decodePromptDocument(context: context)
         let record = try await service.create(document, context: context)
         return EditedResponse(
             status: .created, headers: [.location: "/api/v1/prompts/\(record.id)", .eTag: ETag.make(record.document.version)],
@@ -81,15 +83,32 @@ struct PromptController {
         return ListResponse(page, limit: query.limit) { PromptResponse(record: $0) }
     }
 
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {
+    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         let record = try await service.find(id: try context.parameters.require("id"))
-        return EditedResponse(headers: [.eTag: ETag.make(record.document.version)], response: PromptResponse(record: record))
+        var document = record.document
+        document.labels = PromptResponse.labels(record.labels, at: document.version ?? 0, latest: true)
+        return try respond(PromptResponse(record: record), yaml: document, request: request, context: context)
+    }
+
+    /// JSON, or the canonical YAML document when the client asks for it; either way with the ETag.
+    private func respond(_ json: some ResponseEncodable, yaml document: PromptDocument, request: Request, context: AppRequestContext) throws -> Response {
+        var response: Response
+        if try request.wantsYAML() {
+            response = Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: try PromptYAML.encode(document)))
+            )
+        } else {
+            response = try json.response(from: request, context: context)
+        }
+        response.headers[.eTag] = ETag.make(document.version)
+        return response
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {
         let id = try context.parameters.require("id")
         let expected = try request.headers[.ifMatch].map(ETag.version)
-        let document = try await request.decodeJSON(as: PromptDocument.self, context: context)
+        let document = try await request.decodePromptDocument(context: context)
         let record = try await service.update(id: id, with: document, expectedVersion: expected, context: context)
         return EditedResponse(
             headers: [.eTag: ETag.make(record.document.version)],
@@ -111,7 +130,7 @@ struct PromptController {
         return ListResponse(page, limit: query.limit, map: VersionSummary.init)
     }
 
-    @Sendable func version(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<VersionResponse> {
+    @Sendable func version(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let number = Int(try context.parameters.require("version")), number >= 1 else {
             throw APIError(.notFound, .notFound, "Versions are numbered from 1")
@@ -119,9 +138,9 @@ struct PromptController {
         let record = try await service.version(of: id, number: number)
         let prompt = try await service.find(id: id)
         let isLatest = prompt.document.version == number
-        return EditedResponse(
-            headers: [.eTag: ETag.make(number)],
-            response: VersionResponse(record: record, labels: PromptResponse.labels(prompt.labels, at: number, latest: isLatest))
-        )
+        let response = VersionResponse(record: record, labels: PromptResponse.labels(prompt.labels, at: number, latest: isLatest))
+        var document = record.document
+        document.labels = response.labels
+        return try respond(response, yaml: document, request: request, context: context)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import PromptLibCore
 
 extension Request {
     /// Decodes the JSON body as `type`, answering 415 for another content type, 413 for a body over
@@ -8,20 +9,10 @@ extension Request {
     func decodeJSON<T: Decodable>(
         as type: T.Type, context: AppRequestContext, dates: JSONDecoder.DateDecodingStrategy = .deferredToDate
     ) async throws -> T {
-        let contentType = headers[.contentType]?.lowercased() ?? ""
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {
             throw APIError(.unsupportedMediaType, .unsupportedMediaType, "Content-Type must be application/json")
         }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await body.collect(upTo: context.maxUploadSize)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError.payloadTooLarge(limit: context.maxUploadSize)
-        } catch is NIOTooManyBytesError {
-            // A chunked body has no Content-Length to check up front; it overflows while collected.
-            throw APIError.payloadTooLarge(limit: context.maxUploadSize)
-        }
+        let buffer = try await collectBody(context: context)
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = dates
@@ -29,6 +20,51 @@ extension Request {
         } catch let error as DecodingError {
             throw DecodingErrorTranslation.apiError(for: error)
         }
+    }
+}
+
+extension Request {
+    /// The media type of the body, lowercased, without parameters.
+    var mediaType: String {
+        let contentType = headers[.contentType]?.lowercased() ?? ""
+        return contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+    }
+
+    /// Whether the body is YAML.
+    var hasYAMLBody: Bool { ["application/yaml", "application/x-yaml", "text/yaml"].contains(mediaType) }
+
+    /// The whole body, or `413` when it is larger than the limit.
+    func collectBody(context: AppRequestContext) async throws -> ByteBuffer {
+        do {
+            return try await body.collect(upTo: context.maxUploadSize)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.payloadTooLarge(limit: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            // A chunked body has no Content-Length to check up front; it overflows while collected.
+            throw APIError.payloadTooLarge(limit: context.maxUploadSize)
+        }
+    }
+
+    /// A prompt document from a JSON or YAML body.
+    func decodePromptDocument(context: AppRequestContext) async throws -> PromptDocument {
+        guard hasYAMLBody else {
+            guard mediaType == "application/json" || mediaType.hasSuffix("+json") else {
+                throw APIError(.unsupportedMediaType, .unsupportedMediaType, "Content-Type must be application/json or application/yaml")
+            }
+            return try await decodeJSON(as: PromptDocument.self, context: context)
+        }
+        let buffer = try await collectBody(context: context)
+        return try PromptYAML.decode(String(buffer: buffer))
+    }
+
+    /// Whether the client asked for YAML (`Accept: application/yaml` or `?format=yaml`).
+    func wantsYAML() throws -> Bool {
+        if let format = uri.queryParameters["format"].map(String.init) {
+            guard ["json", "yaml"].contains(format) else { throw APIError.validation("format must be json or yaml", field: "format") }
+            return format == "yaml"
+        }
+        let accept = headers[.accept]?.lowercased() ?? ""
+        return accept.contains("application/yaml") || accept.contains("text/yaml") || accept.contains("application/x-yaml")
     }
 }
 

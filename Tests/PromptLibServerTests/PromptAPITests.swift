@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 @testable import PromptLibServer
 import PromptLibTestSupport
+import PromptLibCore
 import Testing
 
 @Suite("Prompts API")
@@ -124,6 +125,49 @@ struct PreconditionTests {
             let garbage = try await client.send(.put, "/api/v1/prompts/\(id)", json: body, token: admin, headers: [.ifMatch: "\"banana\""])
             #expect(garbage.status == .badRequest)
             #expect(try await client.get("/api/v1/prompts/\(id)/versions/2", token: admin).headers[.eTag] == "\"v2\"")
+        }
+    }
+}
+
+@Suite("YAML over HTTP")
+struct YAMLAPITests {
+    static let yaml = """
+        schema: promptlib/v1
+        name: docs/welcome
+        title: Welcome
+        tags: [onboarding]
+        prompt:
+          goal: Welcome {{who}} to the team
+          steps: [Greet, Explain the first week]
+        variables:
+          - { name: who, type: string, required: true }
+        model: { provider: anthropic, name: claude-sonnet, temperature: 0.2 }
+        """
+
+    @Test("a hand-written YAML file can be posted and comes back as the same document", arguments: TestEngine.available)
+    func roundTrip(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            let created = try await client.send(.post, "/api/v1/prompts", json: Self.yaml, token: admin, headers: [.contentType: "application/yaml"])
+            #expect(created.status == .created)
+            let id = try #require(created.json["id"] as? String)
+            let asYAML = try await client.get("/api/v1/prompts/\(id)?format=yaml", token: admin)
+            #expect(asYAML.headers[.contentType]?.hasPrefix("application/yaml") == true)
+            let served = try PromptYAML.decode(String(buffer: asYAML.body))
+            var expected = try PromptValidator.validate(try PromptYAML.decode(Self.yaml))
+            expected.owner = "admin"
+            expected.version = 1
+            expected.labels = ["latest"]
+            #expect(served == expected)
+            let viaAccept = try await client.get("/api/v1/prompts/by-name/docs%2Fwelcome", token: admin, headers: [.accept: "application/yaml"])
+            #expect(String(buffer: viaAccept.body) == String(buffer: asYAML.body))
+
+            let edited = Self.yaml.replacingOccurrences(of: "Greet,", with: "Greet warmly,")
+            let updated = try await client.send(.put, "/api/v1/prompts/\(id)", json: edited, token: admin,
+                                                headers: [.contentType: "application/yaml", .ifMatch: "\"v1\""])
+            #expect(updated.json["version"] as? Int == 2)
+            let bad = try await client.send(.post, "/api/v1/prompts", json: "name: [oops", token: admin, headers: [.contentType: "application/yaml"])
+            #expect(bad.status == .badRequest)
+            #expect(try await client.get("/api/v1/prompts/\(id)?format=xml", token: admin).status == .badRequest)
         }
     }
 }
