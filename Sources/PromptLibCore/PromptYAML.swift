@@ -25,6 +25,11 @@ public enum PromptYAML {
         }
     }
 
+    /// Any YAML document as a JSON-like value, for comparing documents field by field.
+    static func decodeValue(_ text: String) throws -> JSONValue {
+        try YAMLDecoder().decode(JSONValue.self, from: text)
+    }
+
     static func describe(_ error: DecodingError) -> ValidationFailure {
         func path(_ keys: [any CodingKey]) -> String {
             keys.reduce("") { out, key in

@@ -66,6 +66,12 @@ enum OpenAPIComponents {
           "required": ["prompt_id", "version", "author", "created_at"], "properties": {
             "prompt_id": { "type": "string", "format": "uuid" }, "version": { "type": "integer" }, "author": { "type": "string" },
             "created_at": { "type": "string", "format": "date-time" } } } ] },
+        "Diff": { "type": "object", "required": ["from_version", "to_version", "changes", "unified"], "properties": {
+          "from_version": { "type": "integer" }, "to_version": { "type": "integer" },
+          "changes": { "type": "array", "items": { "type": "object", "properties": { "field": { "type": "string" }, "from": {}, "to": {} } } },
+          "variables_added": { "type": "array", "items": { "type": "string" } }, "variables_removed": { "type": "array", "items": { "type": "string" } },
+          "variables_changed": { "type": "array", "items": { "type": "string" } }, "tags_added": { "type": "array", "items": { "type": "string" } },
+          "tags_removed": { "type": "array", "items": { "type": "string" } }, "unified": { "type": "string" } } },
         "LabelMove": { "type": "object", "required": ["label", "version", "moved_by", "moved_at"], "properties": {
           "label": { "type": "string" }, "from_version": { "type": ["integer", "null"] }, "version": { "type": "integer" },
           "moved_by": { "type": "string" }, "moved_at": { "type": "string", "format": "date-time" } } },

@@ -84,6 +84,14 @@ enum OpenAPIPaths {
             "data": { "type": "array", "items": { "$ref": "#/components/schemas/LabelMove" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } } } } },
             "404": { "$ref": "#/components/responses/NotFound" } } }
       },
+      "/api/v1/prompts/{id}/diff": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "get": { "tags": ["prompts"], "summary": "What changed between two versions: fields, variables, tags, model, and a unified diff of the YAML", "operationId": "diffVersions",
+          "parameters": [ { "name": "from", "in": "query", "required": true, "schema": { "type": "integer", "minimum": 1 } },
+            { "name": "to", "in": "query", "required": true, "schema": { "type": "integer", "minimum": 1 } } ],
+          "responses": { "200": { "description": "The diff", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Diff" } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
       "/api/v1/prompts/{id}/collaborators": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
         "get": { "tags": ["prompts"], "summary": "Who besides the owner may write the prompt", "operationId": "listCollaborators",

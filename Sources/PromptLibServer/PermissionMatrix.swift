@@ -40,6 +40,7 @@ enum PermissionMatrix {
         "GET /api/v1/prompts/{id}/versions/{version}": .role(.viewer),
         "PUT /api/v1/prompts/{id}/labels/{label}": .role(.user),
         "GET /api/v1/prompts/{id}/labels/history": .role(.viewer),
+        "GET /api/v1/prompts/{id}/diff": .role(.viewer),
         "GET /api/v1/prompts/{id}/collaborators": .role(.viewer),
         "PUT /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
         "DELETE /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
@@ -77,6 +78,7 @@ enum PermissionMatrix {
         "POST /api/v1/prompts/{id}/restore": .promptsWrite,
         "PUT /api/v1/prompts/{id}/labels/{label}": .labelsWrite,
         "GET /api/v1/prompts/{id}/labels/history": .promptsRead,
+        "GET /api/v1/prompts/{id}/diff": .promptsRead,
     ]
 
     /// The access `method path` requires; `nil` for a route nobody has classified.

@@ -49,6 +49,20 @@ struct PromptController {
             document.labels = labels
             return try respond(VersionResponse(record: record, labels: labels), yaml: document, request: request, context: context)
         }
+        group.get(":id/diff") { request, context -> PromptDiff in
+            let id = try context.parameters.require("id")
+            let query = request.uri.queryParameters
+            func version(_ name: String) throws -> Int {
+                guard let text = query[Substring(name)], let number = Int(text), number >= 1 else {
+                    throw APIError.validation("\(name) must be a version number", field: name)
+                }
+                return number
+            }
+            let (from, to) = (try version("from"), try version("to"))
+            async let old = service.version(of: id, number: from)
+            async let new = service.version(of: id, number: to)
+            return try PromptDiff.compare(try await old.document, try await new.document)
+        }
         group.get(":id/collaborators") { _, context -> ListResponse<CollaboratorResponse> in
             let list = try await collaborators.list(promptID: try context.parameters.require("id"))
             return ListResponse(Page(items: list, nextCursor: nil), limit: list.count, map: CollaboratorResponse.init)

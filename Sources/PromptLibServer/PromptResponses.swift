@@ -107,3 +107,5 @@ struct ListResponse<Item: Encodable & Sendable>: ResponseEncodable {
 extension PromptResponse: Sendable {}
 extension VersionResponse: Sendable {}
 extension VersionSummary: Sendable {}
+
+extension PromptDiff: ResponseEncodable {}

@@ -171,3 +171,21 @@ struct YAMLAPITests {
         }
     }
 }
+
+@Suite("Diff endpoint")
+struct DiffAPITests {
+    @Test("compares two stored versions", arguments: TestEngine.available)
+    func diff(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            let id = try await client.createPrompt("diffed", goal: "Hello {{who}}", token: admin)
+            _ = try await client.putPrompt(id, json: promptJSON("diffed", goal: "Goodbye {{who}}"), token: admin)
+            let diff = try await client.get("/api/v1/prompts/\(id)/diff?from=1&to=2", token: admin)
+            #expect(diff.status == .ok)
+            let changes = (diff.json["changes"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            #expect(changes == ["prompt.goal"])
+            #expect((diff.json["unified"] as? String)?.contains("-  goal: Hello {{who}}\n+  goal: Goodbye {{who}}") == true)
+            #expect(try await client.get("/api/v1/prompts/\(id)/diff?from=1&to=9", token: admin).status == .notFound)
+            #expect(try await client.get("/api/v1/prompts/\(id)/diff?from=1", token: admin).status == .badRequest)
+        }
+    }
+}
