@@ -14,6 +14,7 @@ struct AppServices: Sendable {
     let prompts: PromptService
     let collaborators: CollaboratorService
     let labels: LabelService
+    let feedback: FeedbackService
     let connections: ConnectionService
     let keyRotation: KeyRotation
 
@@ -41,6 +42,7 @@ struct AppServices: Sendable {
         let collaboratorRepository = SQLCollaboratorRepository(store: store)
         prompts = PromptService(repository: SQLPromptRepository(store: store), collaborators: collaboratorRepository, audit: audit)
         labels = LabelService(prompts: prompts, labels: SQLLabelRepository(store: store), collaborators: collaboratorRepository, audit: audit)
+        feedback = FeedbackService(prompts: prompts, feedback: SQLFeedbackRepository(store: store))
         let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
         let connectionRepository = SQLConnectionRepository(store: store)
         connections = ConnectionService(connections: connectionRepository, cipher: cipher, audit: audit)

@@ -52,6 +52,8 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     AuditController(repository: services.auditRepository).addRoutes(to: routes.group("/api/v1/audit-events"))
     APIKeyController(service: services.apiKeys).addRoutes(to: routes.group("/api/v1/api-keys"))
     ConnectionController(service: services.connections).addRoutes(to: routes.group("/api/v1/connections"))
-    PromptController(service: services.prompts, collaborators: services.collaborators, labels: services.labels).addRoutes(to: routes.group("/api/v1/prompts"))
+    let prompts = routes.group("/api/v1/prompts")
+    PromptController(service: services.prompts, collaborators: services.collaborators, labels: services.labels).addRoutes(to: prompts)
+    FeedbackController(service: services.feedback).addRoutes(to: prompts)
     return router
 }

@@ -92,6 +92,35 @@ enum OpenAPIPaths {
           "responses": { "200": { "description": "The diff", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Diff" } } } },
             "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
       },
+      "/api/v1/prompts/{id}/ratings/mine": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "put": { "tags": ["feedback"], "summary": "Rate a version 1–5 (one rating per user per version, updated in place)", "operationId": "rate",
+          "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["score"], "properties": {
+            "score": { "type": "integer", "minimum": 1, "maximum": 5 }, "note": { "type": "string" }, "version": { "type": "integer", "description": "default: latest" } } } } } },
+          "responses": { "200": { "description": "Your rating", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Rating" } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
+      "/api/v1/prompts/{id}/ratings": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "get": { "tags": ["feedback"], "summary": "Ratings with average, count and histogram, overall and per version", "operationId": "listRatings",
+          "responses": { "200": { "description": "Ratings", "content": { "application/json": { "schema": { "type": "object", "properties": {
+            "data": { "type": "array", "items": { "$ref": "#/components/schemas/Rating" } }, "summary": { "$ref": "#/components/schemas/RatingSummary" },
+            "by_version": { "type": "object", "additionalProperties": { "$ref": "#/components/schemas/RatingSummary" } } } } } } },
+            "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
+      "/api/v1/prompts/{id}/runs": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "post": { "tags": ["feedback"], "summary": "Record that a version was used", "operationId": "recordRun",
+          "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Run" } } } },
+          "responses": { "201": { "description": "Recorded", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Run" } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } },
+        "get": { "tags": ["feedback"], "summary": "Runs, newest first, with aggregates overall and per version", "operationId": "listRuns",
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "200": { "description": "Runs", "content": { "application/json": { "schema": { "type": "object", "properties": {
+            "data": { "type": "array", "items": { "$ref": "#/components/schemas/Run" } }, "page": { "$ref": "#/components/schemas/PageInfo" },
+            "summary": { "type": "object" }, "by_version": { "type": "object" } } } } } },
+            "404": { "$ref": "#/components/responses/NotFound" } } }
+      },
       "/api/v1/prompts/{id}/collaborators": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
         "get": { "tags": ["prompts"], "summary": "Who besides the owner may write the prompt", "operationId": "listCollaborators",

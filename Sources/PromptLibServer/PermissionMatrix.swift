@@ -41,6 +41,10 @@ enum PermissionMatrix {
         "PUT /api/v1/prompts/{id}/labels/{label}": .role(.user),
         "GET /api/v1/prompts/{id}/labels/history": .role(.viewer),
         "GET /api/v1/prompts/{id}/diff": .role(.viewer),
+        "PUT /api/v1/prompts/{id}/ratings/mine": .role(.viewer),
+        "GET /api/v1/prompts/{id}/ratings": .role(.viewer),
+        "POST /api/v1/prompts/{id}/runs": .role(.user),
+        "GET /api/v1/prompts/{id}/runs": .role(.viewer),
         "GET /api/v1/prompts/{id}/collaborators": .role(.viewer),
         "PUT /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
         "DELETE /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
@@ -79,6 +83,9 @@ enum PermissionMatrix {
         "PUT /api/v1/prompts/{id}/labels/{label}": .labelsWrite,
         "GET /api/v1/prompts/{id}/labels/history": .promptsRead,
         "GET /api/v1/prompts/{id}/diff": .promptsRead,
+        "GET /api/v1/prompts/{id}/ratings": .promptsRead,
+        "POST /api/v1/prompts/{id}/runs": .promptsWrite,
+        "GET /api/v1/prompts/{id}/runs": .promptsRead,
     ]
 
     /// The access `method path` requires; `nil` for a route nobody has classified.

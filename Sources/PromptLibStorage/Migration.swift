@@ -21,6 +21,8 @@ extension DatabaseEngine {
     /// Column type for names that are ordered and compared byte-wise on both engines, so that
     /// cursors and sort order do not depend on the server's locale.
     var nameType: String { self == .postgres ? "TEXT COLLATE \"C\"" : "TEXT" }
+    /// A true/false column; SQLite keeps 0 and 1.
+    var booleanType: String { self == .postgres ? "BOOLEAN" : "INTEGER" }
     /// An auto-incrementing 64-bit primary key, for append-only tables paged by id.
     var serialKey: String { self == .postgres ? "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT" }
 }

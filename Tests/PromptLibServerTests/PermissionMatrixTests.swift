@@ -41,7 +41,8 @@ struct PermissionMatrixTests {
             } else if path.hasPrefix("/api/v1/api-keys") || path.hasPrefix("/api/v1/connections") {
                 #expect(access == .role(.user), "\(route): users manage their own keys and connections")
             } else if path.hasPrefix("/api/v1/prompts") {
-                #expect(access == .role(method == "GET" ? .viewer : .user), "\(route)")
+                // Viewers read and rate; writing needs a user.
+                #expect(access == .role(method == "GET" || path.hasSuffix("/ratings/mine") ? .viewer : .user), "\(route)")
             } else if ["/api/v1/auth/login", "/api/v1/auth/refresh"].contains(path) || !path.hasPrefix("/api/v1/") {
                 #expect(access == .anyone, "\(route) is public")
             } else {
