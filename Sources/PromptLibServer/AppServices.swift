@@ -12,6 +12,7 @@ struct AppServices: Sendable {
     let apiKeys: APIKeyService
     let users: UserService
     let prompts: PromptService
+    let promptRepository: any PromptRepository
     let collaborators: CollaboratorService
     let labels: LabelService
     let feedback: FeedbackService
@@ -40,7 +41,8 @@ struct AppServices: Sendable {
                            limits: configuration.limits, audit: audit)
         users = UserService(users: userRepository, sessions: sessions, hasher: hasher, audit: audit)
         let collaboratorRepository = SQLCollaboratorRepository(store: store)
-        prompts = PromptService(repository: SQLPromptRepository(store: store), collaborators: collaboratorRepository, audit: audit)
+        promptRepository = SQLPromptRepository(store: store)
+        prompts = PromptService(repository: promptRepository, collaborators: collaboratorRepository, audit: audit)
         labels = LabelService(prompts: prompts, labels: SQLLabelRepository(store: store), collaborators: collaboratorRepository, audit: audit)
         feedback = FeedbackService(prompts: prompts, feedback: SQLFeedbackRepository(store: store))
         let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)

@@ -55,5 +55,6 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     let prompts = routes.group("/api/v1/prompts")
     PromptController(service: services.prompts, collaborators: services.collaborators, labels: services.labels).addRoutes(to: prompts)
     FeedbackController(service: services.feedback).addRoutes(to: prompts)
+    BrowseController(repository: services.promptRepository).addRoutes(to: routes)
     return router
 }

@@ -80,6 +80,8 @@ enum OpenAPIComponents {
           "model": { "type": "string" }, "success": { "type": "boolean" }, "latency_ms": { "type": "integer", "minimum": 0 },
           "input_tokens": { "type": "integer", "minimum": 0 }, "output_tokens": { "type": "integer", "minimum": 0 }, "note": { "type": "string" },
           "recorded_by": { "type": "string", "readOnly": true }, "recorded_at": { "type": "string", "format": "date-time", "readOnly": true } } },
+        "Folder": { "type": "object", "properties": { "path": { "type": "string" }, "name": { "type": "string" }, "count": { "type": "integer" },
+          "children": { "type": "array", "items": { "$ref": "#/components/schemas/Folder" } } } },
         "LabelMove": { "type": "object", "required": ["label", "version", "moved_by", "moved_at"], "properties": {
           "label": { "type": "string" }, "from_version": { "type": ["integer", "null"] }, "version": { "type": "integer" },
           "moved_by": { "type": "string" }, "moved_at": { "type": "string", "format": "date-time" } } },

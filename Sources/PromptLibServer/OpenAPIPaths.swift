@@ -21,9 +21,15 @@ enum OpenAPIPaths {
           "responses": { "200": { "description": "HTML page", "content": { "text/html": {} } } } }
       },
       "/api/v1/prompts": {
-        "get": { "tags": ["prompts"], "summary": "List prompts by name", "operationId": "listPrompts",
+        "get": { "tags": ["prompts"], "summary": "Search and list prompts (by name, or by relevance with q)", "operationId": "listPrompts",
           "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" },
-            { "name": "include_archived", "in": "query", "schema": { "type": "boolean", "default": false } } ],
+            { "name": "include_archived", "in": "query", "schema": { "type": "boolean", "default": false } },
+            { "name": "q", "in": "query", "description": "full-text search over name, title, summary, goal, steps and tags", "schema": { "type": "string" } },
+            { "name": "tag", "in": "query", "schema": { "type": "string" } }, { "name": "owner", "in": "query", "schema": { "type": "string" } },
+            { "name": "status", "in": "query", "schema": { "type": "string", "enum": ["draft", "active", "archived"] } },
+            { "name": "folder", "in": "query", "schema": { "type": "string" } },
+            { "name": "sort", "in": "query", "schema": { "type": "string", "enum": ["name", "relevance", "title", "rating", "updated_at", "created_at"] } },
+            { "name": "order", "in": "query", "schema": { "type": "string", "enum": ["asc", "desc"] } } ],
           "responses": { "200": { "description": "A page of prompts", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptList" } } } },
             "400": { "$ref": "#/components/responses/BadRequest" } } },
         "post": { "tags": ["prompts"], "summary": "Create a prompt as version 1", "operationId": "createPrompt",
@@ -33,6 +39,16 @@ enum OpenAPIPaths {
               "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Prompt" } } } },
             "400": { "$ref": "#/components/responses/BadRequest" }, "409": { "$ref": "#/components/responses/Conflict" },
             "413": { "$ref": "#/components/responses/Error" }, "415": { "$ref": "#/components/responses/Error" } } }
+      },
+      "/api/v1/tags": {
+        "get": { "tags": ["prompts"], "summary": "Tags of live prompts with counts", "operationId": "listTags",
+          "responses": { "200": { "description": "Tags", "content": { "application/json": { "schema": { "type": "object", "properties": { "data": { "type": "array",
+            "items": { "type": "object", "properties": { "tag": { "type": "string" }, "count": { "type": "integer" } } } } } } } } } } }
+      },
+      "/api/v1/folders": {
+        "get": { "tags": ["prompts"], "summary": "The folder tree of live prompts with counts", "operationId": "listFolders",
+          "responses": { "200": { "description": "Folders", "content": { "application/json": { "schema": { "type": "object", "properties": { "data": { "type": "array",
+            "items": { "$ref": "#/components/schemas/Folder" } } } } } } } } }
       },
       "/api/v1/prompts/{id}": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],

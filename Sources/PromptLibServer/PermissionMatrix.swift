@@ -49,6 +49,9 @@ enum PermissionMatrix {
         "PUT /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
         "DELETE /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
 
+        "GET /api/v1/tags": .role(.viewer),
+        "GET /api/v1/folders": .role(.viewer),
+
         "GET /api/v1/users": .role(.admin),
         "POST /api/v1/users": .role(.admin),
         "GET /api/v1/users/{id}": .role(.admin),
@@ -72,6 +75,8 @@ enum PermissionMatrix {
     /// so every other route (accounts, keys, audit) refuses them.
     static let scopes: [String: APIScope] = [
         "GET /api/v1/prompts": .promptsRead,
+        "GET /api/v1/tags": .promptsRead,
+        "GET /api/v1/folders": .promptsRead,
         "GET /api/v1/prompts/{id}": .promptsRead,
         "GET /api/v1/prompts/by-name/{name}": .promptsRead,
         "GET /api/v1/prompts/{id}/versions": .promptsRead,

@@ -91,9 +91,8 @@ struct PromptController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> ListResponse<PromptResponse> {
-        let query = try ListQuery(request)
-        let archived = try ListQuery.flag("include_archived", in: request)
-        let page = try await service.list(limit: query.limit, cursor: query.cursor, includeArchived: archived)
+        let query = try PromptQuery(request)
+        let page = try await service.search(query)
         return ListResponse(page, limit: query.limit) { PromptResponse(record: $0) }
     }
 

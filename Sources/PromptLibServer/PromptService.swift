@@ -99,8 +99,8 @@ struct PromptService: Sendable {
         return (prompt, record)
     }
 
-    func list(limit: Int, cursor: String?, includeArchived: Bool) async throws -> Page<PromptRecord> {
-        try await repository.list(limit: limit, cursor: cursor, includeArchived: includeArchived)
+    func search(_ query: PromptQuery) async throws -> Page<PromptRecord> {
+        try await repository.search(query)
     }
 
     func version(of id: String, number: Int) async throws -> PromptVersionRecord {

@@ -33,6 +33,15 @@ public protocol PromptRepository: Sendable {
     /// Prompts ordered by name, `limit` at a time, starting after `cursor`.
     func list(limit: Int, cursor: String?, includeArchived: Bool) async throws -> Page<PromptRecord>
 
+    /// Prompts matching a query (full text, filters), sorted and paged.
+    func search(_ query: PromptQuery) async throws -> Page<PromptRecord>
+
+    /// Each tag of live prompts with how many use it, most used first.
+    func tagCounts() async throws -> [(tag: String, count: Int)]
+
+    /// The names of all live prompts.
+    func liveNames() async throws -> [String]
+
     /// Version `number` of prompt `id`.
     func version(of id: String, number: Int) async throws -> PromptVersionRecord?
 

@@ -25,12 +25,15 @@ public struct SQLPromptRepository: PromptRepository {
         let now = Date()
         let (json, tags) = (try DocumentCodec.encode(doc), try DocumentCodec.encodeTags(doc.tags))
         let status = (doc.status ?? .active).rawValue
+        let search = Self.searchText(doc)
+        let engine = store.engine
         try await store.transaction { db in
             try await db.raw("""
-                INSERT INTO prompts (id, name, title, summary, status, owner, tags, latest_version, created_at, updated_at)
+                INSERT INTO prompts (id, name, title, summary, status, owner, tags, latest_version, created_at, updated_at, search_text)
                 VALUES (\(bind: id), \(bind: doc.name), \(bind: doc.title), \(bind: doc.summary), \(bind: status),
-                        \(bind: doc.owner), \(bind: tags), 1, \(bind: now), \(bind: now))
+                        \(bind: doc.owner), \(bind: tags), 1, \(bind: now), \(bind: now), \(bind: search))
                 """).run()
+            try await Self.index(db, engine: engine, id: id, text: search)
             try await Self.insertVersion(db, id: id, document: doc, json: json, author: author, at: now)
         }
         return PromptRecord(id: id, document: doc, author: author, createdAt: now, updatedAt: now, archivedAt: nil)
@@ -42,13 +45,15 @@ public struct SQLPromptRepository: PromptRepository {
         let status = (document.status ?? .active).rawValue
         // -1 matches no version: it stands for "no precondition" in a single statement.
         let expected = expectedVersion ?? -1
+        let search = Self.searchText(document)
+        let engine = store.engine
         return try await store.transaction { db in
             // The increment and the precondition are one statement, so of concurrent writers on the
             // same base exactly one succeeds and version numbers never repeat or skip.
             guard let row = try await db.raw("""
                 UPDATE prompts SET latest_version = latest_version + 1, name = \(bind: document.name),
                     title = \(bind: document.title), summary = \(bind: document.summary), status = \(bind: status),
-                    owner = \(bind: document.owner), tags = \(bind: tags), updated_at = \(bind: now)
+                    owner = \(bind: document.owner), tags = \(bind: tags), updated_at = \(bind: now), search_text = \(bind: search)
                 WHERE id = \(bind: id) AND archived_at IS NULL AND (\(bind: expected) = -1 OR latest_version = \(bind: expected))
                 RETURNING latest_version, created_at
                 """).first() else {
@@ -58,6 +63,7 @@ public struct SQLPromptRepository: PromptRepository {
                 if try current.decode(column: "archived_at", as: Date?.self) != nil { return .archived }
                 return .stale(current: try current.decode(column: "latest_version", as: Int.self))
             }
+            try await Self.index(db, engine: engine, id: id, text: search)
             var doc = document
             doc.version = try row.decode(column: "latest_version", as: Int.self)
             doc.labels = nil
@@ -92,18 +98,28 @@ public struct SQLPromptRepository: PromptRepository {
     }
 
     public func list(limit: Int, cursor: String?, includeArchived: Bool) async throws -> Page<PromptRecord> {
-        let after = try cursor.map(Cursor.decode)
-        let rows = try await store.withDatabase { db in
-            // "" sorts before every valid name, so the first page needs no special query.
+        var query = PromptQuery()
+        query.limit = limit
+        query.cursor = cursor
+        query.includeArchived = includeArchived
+        return try await search(query)
+    }
+
+    public func tagCounts() async throws -> [(tag: String, count: Int)] {
+        let expand = store.engine == .postgres ? "json_array_elements_text(p.tags::json) AS t(value)" : "json_each(p.tags) AS t"
+        return try await store.withDatabase { db in
             try await db.raw("""
-                \(unsafeRaw: Self.selectPrompt)
-                WHERE (\(bind: includeArchived) OR p.archived_at IS NULL) AND p.name > \(bind: after ?? "")
-                ORDER BY p.name LIMIT \(bind: limit + 1)
-                """).all().map(Self.record)
+                SELECT t.value AS tag, COUNT(*) AS n FROM prompts p, \(unsafeRaw: expand) WHERE p.archived_at IS NULL
+                GROUP BY t.value ORDER BY n DESC, t.value
+                """).all().map { (try $0.decode(column: "tag", as: String.self), try $0.decode(column: "n", as: Int.self)) }
         }
-        let page = try await withLabels(Array(rows.prefix(limit)))
-        let next = rows.count > limit ? page.last.map { Cursor.encode($0.document.name) } : nil
-        return Page(items: page, nextCursor: next)
+    }
+
+    public func liveNames() async throws -> [String] {
+        try await store.withDatabase { db in
+            try await db.raw("SELECT name FROM prompts WHERE archived_at IS NULL ORDER BY name").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+        }
     }
 
     public func version(of id: String, number: Int) async throws -> PromptVersionRecord? {
@@ -140,6 +156,20 @@ public struct SQLPromptRepository: PromptRepository {
             return try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.id = \(bind: id)").first().map(Self.record)
         }
         return try await withLabels(record.map { [$0] } ?? []).first
+    }
+
+    /// What full-text search reads: name words, title, summary, goal, steps and tags.
+    static func searchText(_ document: PromptDocument) -> String {
+        let name = document.name.replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: "-", with: " ")
+        let parts = [name, document.title, document.summary ?? "", document.prompt.goal ?? ""] + (document.prompt.steps ?? []) + (document.tags ?? [])
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Keeps SQLite's FTS table in step; PostgreSQL derives its `tsvector` from `search_text` itself.
+    static func index(_ db: any SQLDatabase, engine: DatabaseEngine, id: String, text: String) async throws {
+        guard engine == .sqlite else { return }
+        try await db.raw("DELETE FROM prompts_fts WHERE prompt_id = \(bind: id)").run()
+        try await db.raw("INSERT INTO prompts_fts (prompt_id, search_text) VALUES (\(bind: id), \(bind: text))").run()
     }
 
     static func insertVersion(_ db: any SQLDatabase, id: String, document: PromptDocument, json: String, author: String, at now: Date) async throws {

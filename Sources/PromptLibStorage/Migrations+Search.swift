@@ -1,0 +1,35 @@
+extension Migrations {
+    /// Full-text search over name, title, summary, goal, steps and tags: an FTS5 table on SQLite,
+    /// a generated `tsvector` with a GIN index on PostgreSQL. Existing prompts are indexed here.
+    static let createSearch = Migration(version: 6, name: "full-text search over prompts") { engine in
+        switch engine {
+        case .postgres:
+            return [
+                "ALTER TABLE prompts ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
+                """
+                UPDATE prompts p SET search_text = concat_ws(' ', replace(replace(p.name, '/', ' '), '-', ' '), p.title, p.summary,
+                    v.document::json #>> '{prompt,goal}', v.document::json #>> '{prompt,steps}', p.tags)
+                FROM prompt_versions v WHERE v.prompt_id = p.id AND v.version = p.latest_version
+                """,
+                "ALTER TABLE prompts ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED",
+                "CREATE INDEX prompts_search ON prompts USING GIN (search_vector)",
+                "CREATE INDEX prompts_updated ON prompts (updated_at, id)",
+            ]
+        case .sqlite:
+            return [
+                "ALTER TABLE prompts ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
+                """
+                UPDATE prompts SET search_text = (
+                    SELECT replace(replace(p2.name, '/', ' '), '-', ' ') || ' ' || p2.title || ' ' || COALESCE(p2.summary, '') || ' '
+                        || COALESCE(json_extract(v.document, '$.prompt.goal'), '') || ' '
+                        || COALESCE(json_extract(v.document, '$.prompt.steps'), '') || ' ' || p2.tags
+                    FROM prompts p2 JOIN prompt_versions v ON v.prompt_id = p2.id AND v.version = p2.latest_version
+                    WHERE p2.id = prompts.id)
+                """,
+                "CREATE VIRTUAL TABLE prompts_fts USING fts5(prompt_id UNINDEXED, search_text, tokenize = 'unicode61 remove_diacritics 2')",
+                "INSERT INTO prompts_fts (prompt_id, search_text) SELECT id, search_text FROM prompts",
+                "CREATE INDEX prompts_updated ON prompts (updated_at, id)",
+            ]
+        }
+    }
+}
