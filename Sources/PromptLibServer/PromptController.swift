@@ -2,13 +2,10 @@ import Hummingbird
 import PromptLibCore
 import PromptLibStorage
 
-/// `/api/v1/prompts`: create, list, read, version, archive and restore prompts.
+/// `/api/v1/prompts`: create, search, read (by id or name, as JSON or YAML), version, diff,
+/// archive and restore prompts.
 struct PromptController {
     let service: PromptService
-    let collaborators: CollaboratorService
-    let labels: LabelService
-
-    struct MoveInput: Decodable { let version: Int }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
@@ -19,18 +16,6 @@ struct PromptController {
         group.post(":id/restore", use: restore)
         group.get(":id/versions", use: versions)
         group.get(":id/versions/:version", use: version)
-        group.put(":id/labels/:label") { request, context -> LabelMoveResponse in
-            let input = try await request.decodeJSON(as: MoveInput.self, context: context)
-            let move = try await labels.move(
-                promptID: try context.parameters.require("id"), label: try context.parameters.require("label"), to: input.version, context: context
-            )
-            return LabelMoveResponse(move)
-        }
-        group.get(":id/labels/history") { request, context -> ListResponse<LabelMoveResponse> in
-            let query = try ListQuery(request)
-            let page = try await labels.history(promptID: try context.parameters.require("id"), limit: query.limit, cursor: query.cursor)
-            return ListResponse(page, limit: query.limit, map: LabelMoveResponse.init)
-        }
         group.get("by-name/:name") { request, context -> Response in
             let raw = try context.parameters.require("name")
             let name = raw.removingPercentEncoding ?? raw
@@ -62,22 +47,6 @@ struct PromptController {
             async let old = service.version(of: id, number: from)
             async let new = service.version(of: id, number: to)
             return try PromptDiff.compare(try await old.document, try await new.document)
-        }
-        group.get(":id/collaborators") { _, context -> ListResponse<CollaboratorResponse> in
-            let list = try await collaborators.list(promptID: try context.parameters.require("id"))
-            return ListResponse(Page(items: list, nextCursor: nil), limit: list.count, map: CollaboratorResponse.init)
-        }
-        group.put(":id/collaborators/:username") { _, context -> ListResponse<CollaboratorResponse> in
-            let list = try await collaborators.add(
-                promptID: try context.parameters.require("id"), username: try context.parameters.require("username"), context: context
-            )
-            return ListResponse(Page(items: list, nextCursor: nil), limit: list.count, map: CollaboratorResponse.init)
-        }
-        group.delete(":id/collaborators/:username") { _, context -> HTTPResponse.Status in
-            try await collaborators.remove(
-                promptID: try context.parameters.require("id"), username: try context.parameters.require("username"), context: context
-            )
-            return .noContent
         }
     }
 

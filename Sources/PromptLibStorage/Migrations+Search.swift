@@ -7,8 +7,8 @@ extension Migrations {
             return [
                 "ALTER TABLE prompts ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
                 """
-                UPDATE prompts p SET search_text = concat_ws(' ', replace(replace(p.name, '/', ' '), '-', ' '), p.title, p.summary,
-                    v.document::json #>> '{prompt,goal}', v.document::json #>> '{prompt,steps}', p.tags)
+                UPDATE prompts p SET search_text = lower(concat_ws(' ', replace(replace(p.name, '/', ' '), '-', ' '), p.title, p.summary,
+                    v.document::json #>> '{prompt,goal}', v.document::json #>> '{prompt,steps}', p.tags))
                 FROM prompt_versions v WHERE v.prompt_id = p.id AND v.version = p.latest_version
                 """,
                 "ALTER TABLE prompts ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED",
@@ -20,9 +20,9 @@ extension Migrations {
                 "ALTER TABLE prompts ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
                 """
                 UPDATE prompts SET search_text = (
-                    SELECT replace(replace(p2.name, '/', ' '), '-', ' ') || ' ' || p2.title || ' ' || COALESCE(p2.summary, '') || ' '
+                    SELECT lower(replace(replace(p2.name, '/', ' '), '-', ' ') || ' ' || p2.title || ' ' || COALESCE(p2.summary, '') || ' '
                         || COALESCE(json_extract(v.document, '$.prompt.goal'), '') || ' '
-                        || COALESCE(json_extract(v.document, '$.prompt.steps'), '') || ' ' || p2.tags
+                        || COALESCE(json_extract(v.document, '$.prompt.steps'), '') || ' ' || p2.tags)
                     FROM prompts p2 JOIN prompt_versions v ON v.prompt_id = p2.id AND v.version = p2.latest_version
                     WHERE p2.id = prompts.id)
                 """,

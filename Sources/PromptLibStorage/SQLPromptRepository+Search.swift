@@ -13,7 +13,9 @@ extension SQLPromptRepository {
         }
         let after = try query.cursor.map(Cursor.decode)
         func key(_ alias: String) -> SQLQueryString { Self.sortKey(query.sort, engine: engine, alias: alias, text: text ?? "") }
-        var sql: SQLQueryString = "SELECT " + key("p") + " AS sort_key, \(unsafeRaw: String(Self.selectPrompt.dropFirst("SELECT ".count)))"
+        // Ids and keys first; documents only for the page. Carrying every matching row's document
+        // through the sort is what made large searches slow.
+        var sql: SQLQueryString = "SELECT " + key("p") + " AS sort_key, p.id AS id FROM prompts p"
         if let text, engine == .sqlite {
             sql += " JOIN prompts_fts ON prompts_fts.prompt_id = p.id AND prompts_fts MATCH \(bind: Self.ftsQuery(text))"
         }
@@ -52,16 +54,22 @@ extension SQLPromptRepository {
             sql += " ORDER BY sort_key \(unsafeRaw: direction), p.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
         }
         let statement = sql
-        let rows = try await store.withDatabase { db in
+        let keys = try await store.withDatabase { db in
             try await db.raw(statement).all().map { row in
-                (record: try Self.record(row), score: query.sort == .relevance ? try row.decode(column: "sort_key", as: Double.self) : nil)
+                (id: try row.decode(column: "id", as: String.self),
+                 score: query.sort == .relevance ? try row.decode(column: "sort_key", as: Double.self) : nil)
             }
         }
-        let page = try await withLabels(rows.prefix(query.limit).map(\.record))
+        let pageKeys = Array(keys.prefix(query.limit))
+        let ids = pageKeys.map(\.id)
+        let records = ids.isEmpty ? [] : try await store.withDatabase { db in
+            try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.id IN (\(binds: ids))").all().map(Self.record)
+        }
+        let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let page = try await withLabels(ids.compactMap { byID[$0] })
         var next: String?
-        if rows.count > query.limit {
-            let last = rows[query.limit - 1]
-            next = Cursor.encode((last.score.map { "\($0)" } ?? "") + "\u{1F}" + last.record.id)
+        if keys.count > query.limit, let last = pageKeys.last {
+            next = Cursor.encode((last.score.map { "\($0)" } ?? "") + "\u{1F}" + last.id)
         }
         return Page(items: page, nextCursor: next)
     }
@@ -86,7 +94,7 @@ extension SQLPromptRepository {
             guard !words.isEmpty else { return "0.0" }
             var score: SQLQueryString = "(0.0"
             for word in words {
-                score += " + CAST(length(lower(\(unsafeRaw: a).search_text)) - length(replace(lower(\(unsafeRaw: a).search_text), \(bind: word), '')) AS REAL) / \(literal: word.count)"
+                score += " + CAST(length(\(unsafeRaw: a).search_text) - length(replace(\(unsafeRaw: a).search_text, \(bind: word), '')) AS REAL) / \(literal: word.count)"
             }
             return score + ")"
         }

@@ -158,11 +158,12 @@ public struct SQLPromptRepository: PromptRepository {
         return try await withLabels(record.map { [$0] } ?? []).first
     }
 
-    /// What full-text search reads: name words, title, summary, goal, steps and tags.
+    /// What full-text search reads: name words, title, summary, goal, steps and tags, lowercased
+    /// (search ignores case, and the SQLite ranking can then count words without lowering rows).
     static func searchText(_ document: PromptDocument) -> String {
         let name = document.name.replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: "-", with: " ")
         let parts = [name, document.title, document.summary ?? "", document.prompt.goal ?? ""] + (document.prompt.steps ?? []) + (document.tags ?? [])
-        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+        return parts.filter { !$0.isEmpty }.joined(separator: " ").lowercased()
     }
 
     /// Keeps SQLite's FTS table in step; PostgreSQL derives its `tsvector` from `search_text` itself.

@@ -16,8 +16,8 @@ echo "binary: $(du -h "$bin" | cut -f1) ($(stat -c %s "$bin") bytes, not strippe
 strip -o "$work/promptlib.stripped" "$bin" && echo "binary stripped: $(du -h "$work/promptlib.stripped" | cut -f1)"
 
 times=()
+rm -rf "$work/data"
 for run in $(seq 1 "$runs"); do
-  rm -rf "$work/data"
   start=$(date +%s%N)
   STORAGE_DIR="$work/data" PORT=$port LOG_LEVEL=warning "$bin" serve >/dev/null 2>&1 &
   pid=$!
@@ -27,8 +27,8 @@ for run in $(seq 1 "$runs"); do
     sleep 5
     echo "idle RSS after 5 s (SQLite, fresh database): $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status)"
     for _ in $(seq 1 500); do curl -s -o /dev/null "localhost:$port/api/v1/prompts"; done
-    echo "RSS after 500 list requests: $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status)"
+    echo "RSS after 500 API requests: $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status)"
   fi
   kill -TERM "$pid"; wait "$pid"
 done
-echo "start to first healthy answer (ms, $runs runs, first run migrates a new database): ${times[*]}"
+echo "start to first healthy answer (ms, $runs runs; the first creates and migrates the database and hashes the first admin's password): ${times[*]}"

@@ -31,7 +31,7 @@ def prompt(i, rng):
     doc = {"schema": "promptlib/v1", "name": name, "title": f"{words[0].title()} {words[1]} {i}", "summary": f"{words[2]} helper",
            "tags": tags, "owner": "admin", "status": "active", "version": 1,
            "prompt": {"goal": goal, "steps": steps}, "variables": [{"name": "topic", "type": "string", "required": True}]}
-    search = " ".join([name.replace("/", " ").replace("-", " "), doc["title"], doc["summary"], goal] + steps + tags)
+    search = " ".join([name.replace("/", " ").replace("-", " "), doc["title"], doc["summary"], goal] + steps + tags).lower()
     return str(uuid.UUID(int=rng.getrandbits(128))), name, doc, tags, search
 
 
