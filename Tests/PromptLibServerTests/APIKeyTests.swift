@@ -64,10 +64,7 @@ struct APIKeyTests {
     @Test("an expired key is refused, and only hashes are stored", arguments: TestEngine.available)
     func expiryAndStorage(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database in
-            var configuration = AppConfiguration(storageDirectory: database.directory)
-            configuration.database = database.postgresURL.map { .postgres($0) } ?? .sqlite(path: database.sqlitePath)
-            configuration.bcryptCost = 4
-            configuration.adminPassword = testAdminPassword
+            let configuration = testConfiguration(database)
             let app = try await buildApplication(configuration: configuration, logger: testLogger)
             let key = try await app.test(.router) { client -> String in
                 let admin = try await client.login("admin", testAdminPassword)

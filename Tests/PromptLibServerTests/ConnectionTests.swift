@@ -71,10 +71,7 @@ struct ConnectionTests {
     func rotation(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database in
             let oldKey = Data((0..<32).map { UInt8($0) }), newKey = Data((0..<32).map { UInt8(255 - $0) })
-            var configuration = AppConfiguration(storageDirectory: database.directory)
-            configuration.database = database.postgresURL.map { .postgres($0) } ?? .sqlite(path: database.sqlitePath)
-            configuration.bcryptCost = 4
-            configuration.adminPassword = testAdminPassword
+            var configuration = testConfiguration(database)
             configuration.encryptionKey = oldKey
             let app = try await buildApplication(configuration: configuration, logger: testLogger)
             try await app.test(.router) { client in

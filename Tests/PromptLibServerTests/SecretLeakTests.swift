@@ -15,14 +15,11 @@ struct SecretLeakTests {
     func noLeaks(engine: TestEngine) async throws {
         try await withTestDatabase(engine) { database in
             let logPath = database.directory + "/captured.log"
-            FileManager.default.createFile(atPath: logPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
             let handle = try #require(FileHandle(forWritingAtPath: logPath))
             let sink = LogSink(handle: handle)
             let logger = Logger(label: "leak-test") { JSONLogHandler(label: $0, level: .trace, sink: sink) }
-            var configuration = AppConfiguration(storageDirectory: database.directory)
-            configuration.database = database.postgresURL.map { .postgres($0) } ?? .sqlite(path: database.sqlitePath)
-            configuration.bcryptCost = 4
-            configuration.adminPassword = testAdminPassword
+            let configuration = testConfiguration(database)
             let app = try await buildApplication(configuration: configuration, logger: logger)
             let secrets = try await app.test(.router) { client -> [String] in
                 let wrong = "Wrong-Secret-Guess-42"

@@ -9,21 +9,27 @@ import PromptLibTestSupport
 let testAdminPassword = "correct-Horse-battery-7"
 
 /// Runs `body` against the application the binary serves, on a fresh database of `engine`.
-/// bcrypt runs at its lowest cost here: the cost is a deployment setting, not behaviour under test.
 func withTestApp<R: Sendable>(
     _ engine: TestEngine,
     configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> R
 ) async throws -> R {
     try await withTestDatabase(engine) { database in
-        var configuration = AppConfiguration(storageDirectory: database.directory)
-        configuration.database = database.postgresURL.map { .postgres($0) } ?? .sqlite(path: database.sqlitePath)
-        configuration.bcryptCost = 4
-        configuration.adminPassword = testAdminPassword
+        var configuration = testConfiguration(database)
         configure(&configuration)
         let app = try await buildApplication(configuration: configuration, logger: testLogger)
         return try await app.test(.router, body)
     }
+}
+
+/// The configuration every test app starts from: `database`, bcrypt at its lowest cost (a
+/// deployment setting, not behaviour under test), and a known admin password.
+func testConfiguration(_ database: TestDatabase) -> AppConfiguration {
+    var configuration = AppConfiguration(storageDirectory: database.directory)
+    configuration.database = database.postgresURL.map { .postgres($0) } ?? .sqlite(path: database.sqlitePath)
+    configuration.bcryptCost = 4
+    configuration.adminPassword = testAdminPassword
+    return configuration
 }
 
 /// Like ``withTestApp(_:configure:_:)``, with the admin already signed in.
