@@ -51,3 +51,36 @@ public struct PromptBody: Sendable, Hashable, Codable {
         self.messages = messages
     }
 }
+
+extension PromptBody {
+    /// The body with every template text replaced by `transform(text)`, fields in document order.
+    public func mapTemplates(_ transform: (String) async throws -> String) async rethrows -> PromptBody {
+        var body = self
+        if let goal { body.goal = try await transform(goal) }
+        if let audience { body.audience = try await transform(audience) }
+        if let context { body.context = try await transform(context) }
+        if let steps {
+            var mapped: [String] = []
+            for step in steps { mapped.append(try await transform(step)) }
+            body.steps = mapped
+        }
+        if let constraints {
+            var mapped: [String] = []
+            for rule in constraints { mapped.append(try await transform(rule)) }
+            body.constraints = mapped
+        }
+        if let examples {
+            var mapped: [PromptExample] = []
+            for example in examples {
+                mapped.append(PromptExample(input: try await transform(example.input), output: try await transform(example.output)))
+            }
+            body.examples = mapped
+        }
+        if let messages {
+            var mapped: [ChatMessage] = []
+            for message in messages { mapped.append(ChatMessage(role: message.role, content: try await transform(message.content))) }
+            body.messages = mapped
+        }
+        return body
+    }
+}

@@ -9,6 +9,9 @@ enum TemplateRules {
             case .failure(let error):
                 failures.append(.init(field: field, message: "is not a valid template: \(error.message)"))
             case .success(let references):
+                if case .failure(let error) = PromptInclude.all(in: text) {
+                    failures.append(.init(field: field, message: "has a bad include: \(error.message)"))
+                }
                 var reported = Set<String>()
                 for reference in references where !reference.insideCollection && !declared.contains(reference.name) {
                     guard reported.insert(reference.name).inserted else { continue }

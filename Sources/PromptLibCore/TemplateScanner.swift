@@ -48,7 +48,7 @@ public enum TemplateScanner {
 /// Why a template cannot be read.
 public struct TemplateError: Error, Sendable, Equatable {
     public var message: String
-    init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.message = message }
 }
 
 extension Substring {

@@ -4,6 +4,8 @@ enum OpenAPIComponents {
     {
       "parameters": {
         "PromptID": { "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } },
+        "Resolve": { "name": "resolve", "in": "query", "description": "replace {{> name}}, {{> name@label}} and {{> name@N}} with those prompts' text; the answer lists them in resolved", "schema": { "type": "boolean", "default": false } },
+        "Format": { "name": "format", "in": "query", "description": "yaml for the canonical YAML document", "schema": { "type": "string", "enum": ["json", "yaml"] } },
         "Limit": { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200, "default": 50 } },
         "Cursor": { "name": "cursor", "in": "query", "description": "next_cursor of the previous page", "schema": { "type": "string" } }
       },

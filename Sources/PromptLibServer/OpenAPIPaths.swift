@@ -53,6 +53,7 @@ enum OpenAPIPaths {
       "/api/v1/prompts/{id}": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
         "get": { "tags": ["prompts"], "summary": "Read a prompt's latest version", "operationId": "getPrompt",
+          "parameters": [ { "$ref": "#/components/parameters/Resolve" }, { "$ref": "#/components/parameters/Format" } ],
           "responses": { "200": { "$ref": "#/components/responses/Prompt" }, "404": { "$ref": "#/components/responses/NotFound" } } },
         "put": { "tags": ["prompts"], "summary": "Write the next version; needs If-Match (or base_version) so no update is lost", "operationId": "updatePrompt",
           "parameters": [ { "name": "If-Match", "in": "header", "schema": { "type": "string" }, "description": "the ETag of the version edited, e.g. \"v3\"" } ],
@@ -66,7 +67,8 @@ enum OpenAPIPaths {
       "/api/v1/prompts/by-name/{name}": {
         "parameters": [ { "name": "name", "in": "path", "required": true, "schema": { "type": "string" }, "description": "the prompt's name, URL-encoded (marketing%2Fproduct-description)" } ],
         "get": { "tags": ["prompts"], "summary": "What applications fetch: a prompt by name, at ?version=N or ?label=L (default: production if set, else latest)", "operationId": "getPromptByName",
-          "parameters": [ { "name": "version", "in": "query", "schema": { "type": "integer", "minimum": 1 } }, { "name": "label", "in": "query", "schema": { "type": "string" } } ],
+          "parameters": [ { "name": "version", "in": "query", "schema": { "type": "integer", "minimum": 1 } }, { "name": "label", "in": "query", "schema": { "type": "string" } },
+            { "$ref": "#/components/parameters/Resolve" }, { "$ref": "#/components/parameters/Format" } ],
           "responses": { "200": { "description": "The version", "headers": { "ETag": { "schema": { "type": "string" } } },
             "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptVersion" } } } },
             "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
@@ -155,6 +157,7 @@ enum OpenAPIPaths {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" },
           { "name": "version", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } } ],
         "get": { "tags": ["prompts"], "summary": "One immutable version", "operationId": "getVersion",
+          "parameters": [ { "$ref": "#/components/parameters/Resolve" }, { "$ref": "#/components/parameters/Format" } ],
           "responses": { "200": { "description": "The version as written", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptVersion" } } } },
             "404": { "$ref": "#/components/responses/NotFound" } } }
       }

@@ -27,12 +27,15 @@ struct PromptController {
             }
             let label = query["label"].map(String.init)
             if version != nil && label != nil { throw APIError.validation("give version or label, not both", field: "label") }
-            let (prompt, record) = try await service.resolve(name: name, version: version, label: label)
+            var (prompt, record) = try await service.resolve(name: name, version: version, label: label)
+            let resolved: [IncludeResolver.Resolution]?
+            (record.document, resolved) = try await resolvingIncludes(record.document, request: request)
             let number = record.document.version ?? 1
             let labels = PromptResponse.labels(prompt.labels, at: number, latest: number == prompt.document.version)
             var document = record.document
             document.labels = labels
-            return try respond(VersionResponse(record: record, labels: labels), yaml: document, request: request, context: context)
+            let response = VersionResponse(record: record, labels: labels, resolved: resolved)
+            return try respond(response, yaml: document, request: request, context: context)
         }
         group.get(":id/diff") { request, context -> PromptDiff in
             let id = try context.parameters.require("id")
@@ -66,10 +69,19 @@ struct PromptController {
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let record = try await service.find(id: try context.parameters.require("id"))
+        var record = try await service.find(id: try context.parameters.require("id"))
+        let resolved: [IncludeResolver.Resolution]?
+        (record.document, resolved) = try await resolvingIncludes(record.document, request: request)
         var document = record.document
         document.labels = PromptResponse.labels(record.labels, at: document.version ?? 0, latest: true)
-        return try respond(PromptResponse(record: record), yaml: document, request: request, context: context)
+        return try respond(PromptResponse(record: record, resolved: resolved), yaml: document, request: request, context: context)
+    }
+
+    /// With `?resolve=true`, the document with its includes replaced, and what was resolved.
+    private func resolvingIncludes(_ document: PromptDocument, request: Request) async throws -> (PromptDocument, [IncludeResolver.Resolution]?) {
+        guard try ListQuery.flag("resolve", in: request) else { return (document, nil) }
+        let (resolved, log) = try await IncludeResolver(prompts: service).resolve(document)
+        return (resolved, log)
     }
 
     /// JSON, or the canonical YAML document when the client asks for it; either way with the ETag.
@@ -117,10 +129,12 @@ struct PromptController {
         guard let number = Int(try context.parameters.require("version")), number >= 1 else {
             throw APIError(.notFound, .notFound, "Versions are numbered from 1")
         }
-        let record = try await service.version(of: id, number: number)
+        var record = try await service.version(of: id, number: number)
         let prompt = try await service.find(id: id)
         let isLatest = prompt.document.version == number
-        let response = VersionResponse(record: record, labels: PromptResponse.labels(prompt.labels, at: number, latest: isLatest))
+        let resolved: [IncludeResolver.Resolution]?
+        (record.document, resolved) = try await resolvingIncludes(record.document, request: request)
+        let response = VersionResponse(record: record, labels: PromptResponse.labels(prompt.labels, at: number, latest: isLatest), resolved: resolved)
         var document = record.document
         document.labels = response.labels
         return try respond(response, yaml: document, request: request, context: context)

@@ -8,9 +8,11 @@ struct PromptResponse: ResponseEncodable {
     let record: PromptRecord
     /// Problems that did not stop a write, such as unused variables; sent only when non-empty.
     var warnings: [ValidationFailure] = []
+    /// With `?resolve=true`: the includes that were replaced, and at which versions.
+    var resolved: [IncludeResolver.Resolution]?
 
     enum ExtraKeys: String, CodingKey {
-        case id, author, labels, status, warnings
+        case id, author, labels, status, warnings, resolved
         case createdAt = "created_at", updatedAt = "updated_at", archivedAt = "archived_at"
     }
 
@@ -30,6 +32,7 @@ struct PromptResponse: ResponseEncodable {
         if !warnings.isEmpty {
             try container.encode(warnings.map { ["field": $0.field, "message": $0.message] }, forKey: .warnings)
         }
+        try container.encodeIfPresent(resolved, forKey: .resolved)
     }
 }
 
@@ -45,9 +48,11 @@ struct VersionResponse: ResponseEncodable {
     let record: PromptVersionRecord
     /// Labels pointing at this version.
     var labels: [String] = []
+    /// With `?resolve=true`: the includes that were replaced, and at which versions.
+    var resolved: [IncludeResolver.Resolution]?
 
     enum ExtraKeys: String, CodingKey {
-        case promptID = "prompt_id", author, createdAt = "created_at"
+        case promptID = "prompt_id", author, createdAt = "created_at", resolved
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -58,6 +63,7 @@ struct VersionResponse: ResponseEncodable {
         try container.encode(record.promptID, forKey: .promptID)
         try container.encode(record.author, forKey: .author)
         try container.encode(record.createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(resolved, forKey: .resolved)
     }
 }
 

@@ -101,3 +101,50 @@ struct FetchByNameTests {
         }
     }
 }
+
+@Suite("Resolving includes")
+struct IncludeAPITests {
+    static func create(_ client: some TestClientProtocol, _ name: String, goal: String, token: String) async throws -> String {
+        try await client.createPrompt(name, goal: goal, token: token)
+    }
+
+    @Test("?resolve=true replaces includes and lists what was resolved at which version", arguments: TestEngine.available)
+    func resolve(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            _ = try await Self.create(client, "shared/tone", goal: "Be kind", token: admin)
+            let sig = try await Self.create(client, "shared/sig", goal: "Regards v1", token: admin)
+            _ = try await client.putPrompt(sig, json: promptJSON("shared/sig", goal: "Regards v2"), token: admin)
+            _ = try await LabelTests.move(client, sig, "production", to: 1, token: admin)
+            let main = try await Self.create(client, "main", goal: "Hi {{who}}. {{> shared/tone}} End: {{> shared/sig}} / {{> shared/sig@2}}", token: admin)
+            let plain = try await client.get("/api/v1/prompts/\(main)", token: admin)
+            #expect((plain.json["prompt"] as? [String: Any])?["goal"] as? String == "Hi {{who}}. {{> shared/tone}} End: {{> shared/sig}} / {{> shared/sig@2}}")
+            #expect(plain.json["resolved"] == nil)
+            let resolved = try await client.get("/api/v1/prompts/\(main)?resolve=true", token: admin)
+            #expect((resolved.json["prompt"] as? [String: Any])?["goal"] as? String == "Hi {{who}}. Be kind End: Regards v1 / Regards v2")
+            let list = (resolved.json["resolved"] as? [[String: Any]] ?? []).map { "\($0["name"]!)@\($0["requested"]!)=\($0["version"]!)" }
+            #expect(list == ["shared/tone@default=1", "shared/sig@default=1", "shared/sig@2=2"])
+            let byName = try await client.get("/api/v1/prompts/by-name/main?resolve=true", token: admin)
+            #expect((byName.json["resolved"] as? [Any])?.count == 3)
+        }
+    }
+
+    @Test("cycles, depth over five and missing prompts are a clear 400", arguments: TestEngine.available)
+    func refusals(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            let a = try await Self.create(client, "loop-a", goal: "A {{> loop-b}}", token: admin)
+            _ = try await Self.create(client, "loop-b", goal: "B {{> loop-a}}", token: admin)
+            let cycle = try await client.get("/api/v1/prompts/\(a)?resolve=true", token: admin)
+            #expect(cycle.status == .badRequest)
+            #expect((cycle.json["error"] as? [String: Any])?["message"] as? String == "includes form a cycle: loop-a → loop-b → loop-a")
+            for level in 0..<7 {
+                _ = try await Self.create(client, "deep-\(level)", goal: level == 6 ? "bottom" : "L\(level) {{> deep-\(level + 1)}}", token: admin)
+            }
+            let deep = try await client.get("/api/v1/prompts/by-name/deep-0?resolve=true", token: admin)
+            #expect(deep.status == .badRequest)
+            let shallow = try await client.get("/api/v1/prompts/by-name/deep-2?resolve=true", token: admin)
+            #expect(shallow.status == .ok, "four levels below deep-2 are within the limit")
+            let missing = try await Self.create(client, "lonely", goal: "{{> nobody-here}}", token: admin)
+            #expect(try await client.get("/api/v1/prompts/\(missing)?resolve=true", token: admin).status == .badRequest)
+        }
+    }
+}
