@@ -26,8 +26,13 @@ extension Migrations {
                     FROM prompts p2 JOIN prompt_versions v ON v.prompt_id = p2.id AND v.version = p2.latest_version
                     WHERE p2.id = prompts.id)
                 """,
-                "CREATE VIRTUAL TABLE prompts_fts USING fts5(prompt_id UNINDEXED, search_text, tokenize = 'unicode61 remove_diacritics 2')",
-                "INSERT INTO prompts_fts (prompt_id, search_text) SELECT id, search_text FROM prompts",
+                // FTS rows are keyed by an integer of the prompt's own (`search_key`), so a match joins
+                // back by integer. Not the rowid itself: VACUUM may renumber those.
+                "ALTER TABLE prompts ADD COLUMN search_key INTEGER",
+                "UPDATE prompts SET search_key = rowid",
+                "CREATE UNIQUE INDEX prompts_search_key ON prompts (search_key)",
+                "CREATE VIRTUAL TABLE prompts_fts USING fts5(search_text, tokenize = 'unicode61 remove_diacritics 2')",
+                "INSERT INTO prompts_fts (rowid, search_text) SELECT search_key, search_text FROM prompts",
                 "CREATE INDEX prompts_updated ON prompts (updated_at, id)",
             ]
         }

@@ -17,7 +17,7 @@ extension SQLPromptRepository {
         // through the sort is what made large searches slow.
         var sql: SQLQueryString = "SELECT " + key("p") + " AS sort_key, p.id AS id FROM prompts p"
         if let text, engine == .sqlite {
-            sql += " JOIN prompts_fts ON prompts_fts.prompt_id = p.id AND prompts_fts MATCH \(bind: Self.ftsQuery(text))"
+            sql += " JOIN prompts_fts ON prompts_fts.rowid = p.search_key AND prompts_fts MATCH \(bind: Self.ftsQuery(text))"
         }
         sql += " WHERE (\(bind: query.includeArchived || query.status == "archived") OR p.archived_at IS NULL)"
         if let text, engine == .postgres { sql += " AND p.search_vector @@ websearch_to_tsquery('simple', \(bind: text))" }

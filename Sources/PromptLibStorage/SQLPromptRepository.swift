@@ -169,8 +169,13 @@ public struct SQLPromptRepository: PromptRepository {
     /// Keeps SQLite's FTS table in step; PostgreSQL derives its `tsvector` from `search_text` itself.
     static func index(_ db: any SQLDatabase, engine: DatabaseEngine, id: String, text: String) async throws {
         guard engine == .sqlite else { return }
-        try await db.raw("DELETE FROM prompts_fts WHERE prompt_id = \(bind: id)").run()
-        try await db.raw("INSERT INTO prompts_fts (prompt_id, search_text) VALUES (\(bind: id), \(bind: text))").run()
+        // A new prompt takes the next key; SQLite write transactions are serial, so keys stay unique.
+        try await db.raw("""
+            UPDATE prompts SET search_key = (SELECT COALESCE(MAX(search_key), 0) + 1 FROM prompts)
+            WHERE id = \(bind: id) AND search_key IS NULL
+            """).run()
+        try await db.raw("DELETE FROM prompts_fts WHERE rowid = (SELECT search_key FROM prompts WHERE id = \(bind: id))").run()
+        try await db.raw("INSERT INTO prompts_fts (rowid, search_text) SELECT search_key, \(bind: text) FROM prompts WHERE id = \(bind: id)").run()
     }
 
     static func insertVersion(_ db: any SQLDatabase, id: String, document: PromptDocument, json: String, author: String, at now: Date) async throws {

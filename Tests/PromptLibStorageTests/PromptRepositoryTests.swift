@@ -154,3 +154,29 @@ struct LostUpdateTests {
         }
     }
 }
+
+@Suite("Search index")
+struct SearchIndexTests {
+    @Test("search finds the right prompts after the database is vacuumed and written again", arguments: TestEngine.available)
+    func afterVacuum(engine: TestEngine) async throws {
+        try await withMigratedStore(engine) { store in
+            let repository = SQLPromptRepository(store: store)
+            for (name, goal) in [("first", "apples"), ("second", "pears"), ("third", "plums")] {
+                _ = try await repository.create(sampleDocument(name, goal: "Sort \(goal) for {{text}}"), author: "a")
+            }
+            _ = try await repository.setArchived(true, id: try #require(try await repository.find(name: "first")).id)
+            try await store.withDatabase { try await $0.raw("VACUUM").run() }
+            _ = try await repository.create(sampleDocument("fourth", goal: "Sort apples and plums for {{text}}"), author: "a")
+            func names(_ text: String) async throws -> [String] {
+                var query = PromptQuery()
+                query.text = text
+                query.sort = .name
+                query.includeArchived = true
+                return try await repository.search(query).items.map(\.document.name)
+            }
+            #expect(try await names("apples") == ["first", "fourth"])
+            #expect(try await names("plums") == ["fourth", "third"])
+            #expect(try await names("pears") == ["second"])
+        }
+    }
+}

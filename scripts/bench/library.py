@@ -46,9 +46,10 @@ def seed_sqlite(path, n):
                        [(r[0], r[1], r[2]["title"], r[2]["summary"], json.dumps(r[3]), now - i, now - i, r[4]) for i, r in enumerate(rows, start)])
         db.executemany("INSERT INTO prompt_versions (prompt_id, version, document, author, created_at) VALUES (?, 1, ?, 'admin', ?)",
                        [(r[0], json.dumps(r[2], sort_keys=True), now) for r in rows])
-        db.executemany("INSERT INTO prompts_fts (prompt_id, search_text) VALUES (?, ?)", [(r[0], r[4]) for r in rows])
         db.executemany("INSERT INTO prompt_labels (prompt_id, label, version, moved_by, moved_at) VALUES (?, 'production', 1, 'admin', ?)",
                        [(r[0], now) for r in rows])
+    db.execute("UPDATE prompts SET search_key = rowid WHERE search_key IS NULL")
+    db.execute("INSERT INTO prompts_fts (rowid, search_text) SELECT search_key, search_text FROM prompts")
     db.commit()
     db.execute("ANALYZE")
     db.close()
