@@ -49,3 +49,20 @@ struct FeedbackTests {
         }
     }
 }
+
+@Suite("Sorting by rating")
+struct RatingSortTests {
+    @Test("sort=rating orders by average rating, best first; unrated last", arguments: TestEngine.available)
+    func byAverage(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            var ids: [String: String] = [:]
+            for name in ["low", "high", "unrated", "middle"] { ids[name] = try await client.createPrompt("rated/\(name)", token: admin) }
+            for (name, score) in [("low", 1), ("high", 5), ("middle", 3)] {
+                _ = try await client.send(.put, "/api/v1/prompts/\(ids[name]!)/ratings/mine", json: #"{"score":\#(score)}"#, token: admin)
+            }
+            let sorted = try await client.get("/api/v1/prompts?sort=rating", token: admin)
+            let names = (sorted.json["data"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            #expect(names == ["rated/high", "rated/middle", "rated/low", "rated/unrated"])
+        }
+    }
+}
