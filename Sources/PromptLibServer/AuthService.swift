@@ -123,7 +123,10 @@ extension AuthService {
         let now = Date()
         guard let key = try await apiKeys.find(hash: TokenService.hash(apiKey)), key.isLive(at: now) else { throw invalid }
         guard let user = try await users.find(id: key.userID), user.status == .active else { throw invalid }
-        try await apiKeys.touch(id: key.id, now: now)
+        // Use is recorded about once a minute, so the hot path rarely writes.
+        if key.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            try await apiKeys.touch(id: key.id, now: now)
+        }
         return Identity(
             userID: user.id, username: user.username, role: user.role, sessionID: nil, apiKeyID: key.id,
             scopes: Set(key.scopes.compactMap(APIScope.init(rawValue:)))
