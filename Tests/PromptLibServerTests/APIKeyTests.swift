@@ -68,10 +68,12 @@ struct APIKeyTests {
             let app = try await buildApplication(configuration: configuration, logger: testLogger)
             let key = try await app.test(.router) { client -> String in
                 let admin = try await client.login("admin", testAdminPassword)
-                let soon = Date().addingTimeInterval(1.5).formatted(.iso8601)
+                // Whole seconds, as ISO 8601 here carries no fraction; four of them leave room on a busy machine.
+                let expiry = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 4).rounded(.up))
+                let soon = expiry.formatted(.iso8601)
                 let (_, key) = try await Self.createKey(client, scopes: #""prompts:read""#, token: admin, expires: soon)
                 #expect(try await client.get("/api/v1/prompts", token: key).status == .ok)
-                try await Task.sleep(for: .milliseconds(2_100))
+                try await Task.sleep(for: .milliseconds(Int(expiry.timeIntervalSinceNow * 1_000) + 300))
                 #expect(try await client.get("/api/v1/prompts", token: key).status == .unauthorized)
                 let past = try await client.send(.post, "/api/v1/api-keys", json: #"{"name":"old","scopes":["prompts:read"],"expires_at":"2001-01-01T00:00:00Z"}"#, token: admin)
                 #expect(past.errorField == "expires_at")
