@@ -1,4 +1,5 @@
 import Foundation
+import PromptLibCore
 import PromptLibStorage
 
 /// API keys for applications: made once, shown once, stored as a hash.
@@ -44,9 +45,6 @@ struct APIKeyService: Sendable {
 
     /// `pl_` and 32 random bytes in base64url.
     static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return keyPrefix + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        keyPrefix + Base64URL.encode(Data(RandomBytes.make(32)))
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import PromptLibCore
 public import PromptLibStorage
 
 /// Everything the server reads from its environment, validated once at start-up.
@@ -120,7 +121,7 @@ public struct AppConfiguration: Sendable {
     }
 
     static func encryptionKey(_ text: String, variable: String = "ENCRYPTION_KEY") throws(ConfigurationError) -> Data {
-        if text.count == 64, let bytes = Data(hex: text) { return bytes }
+        if text.count == 64, let bytes = Hex.decode(text) { return bytes }
         if let bytes = Data(base64Encoded: text), bytes.count == 32 { return bytes }
         throw ConfigurationError(variable: variable, message: "must be 32 bytes written as 64 hex characters or base64")
     }
@@ -144,28 +145,5 @@ public struct AppConfiguration: Sendable {
     private static func looksLikePlaceholder(_ secret: String) -> Bool {
         let lowered = secret.lowercased()
         return ["changeme", "change-me", "change_me", "example", "your-secret", "secretsecret"].contains { lowered.contains($0) }
-    }
-}
-
-extension Data {
-    /// Decodes an even-length hex string.
-    init?(hex: String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(hex.utf8.count / 2)
-        var iterator = hex.utf8.makeIterator()
-        while let high = iterator.next() {
-            guard let low = iterator.next(), let h = Self.nibble(high), let l = Self.nibble(low) else { return nil }
-            bytes.append(h << 4 | l)
-        }
-        self.init(bytes)
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 48...57: c - 48
-        case 65...70: c - 55
-        case 97...102: c - 87
-        default: nil
-        }
     }
 }

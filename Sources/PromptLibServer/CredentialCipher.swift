@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PromptLibCore
 
 /// AES-256-GCM for credentials at rest. Each ciphertext names the key that sealed it
 /// (`v1:<key id>:<base64 nonce‖ciphertext‖tag>`), so that old and new keys can be held at once
@@ -26,7 +27,7 @@ struct CredentialCipher: Sendable {
         var hasher = SHA256()
         hasher.update(data: Data("promptlib key id v1".utf8))
         key.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        return hasher.finalize().prefix(4).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(hasher.finalize().prefix(4))
     }
 
     /// Seals `plaintext`, bound to `context` (the row's id) so a ciphertext cannot be moved to another row.

@@ -1,4 +1,5 @@
 import Foundation
+import PromptLibCore
 
 /// Secrets generated once for development and kept in `STORAGE_DIR`, so a fresh machine needs no setup
 /// and tokens survive restarts. Production refuses to start without real ones (see ``AppConfiguration``).
@@ -11,7 +12,7 @@ enum DevelopmentSecrets {
         }
         if configuration.encryptionKey == nil {
             let hex = try loadOrCreate(file: ".encryption_key", in: directory)
-            configuration.encryptionKey = Data(hex: hex)
+            configuration.encryptionKey = Hex.decode(hex)
         }
     }
 
@@ -21,8 +22,7 @@ enum DevelopmentSecrets {
             let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if text.count == 64 { return text }
         }
-        var generator = SystemRandomNumberGenerator()
-        let hex = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let hex = Hex.encode(RandomBytes.make(32))
         // Created with 0600 from the start, so the secret is never readable by others even briefly.
         guard FileManager.default.createFile(atPath: path, contents: Data(hex.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw ConfigurationError(variable: "STORAGE_DIR", message: "is not writable: cannot create \(path)")

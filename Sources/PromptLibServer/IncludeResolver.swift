@@ -16,25 +16,27 @@ struct IncludeResolver: Sendable {
         let version: Int
     }
 
-    /// Collects resolutions across the recursive walk.
-    final class Log: @unchecked Sendable {
-        var entries: [Resolution] = []
-    }
-
     func resolve(_ document: PromptDocument) async throws -> (PromptDocument, [Resolution]) {
-        let log = Log()
         var resolved = document
-        resolved.prompt = try await body(document.prompt, path: [document.name], log: log)
-        return (resolved, log.entries)
+        let resolutions: [Resolution]
+        (resolved.prompt, resolutions) = try await body(document.prompt, path: [document.name])
+        return (resolved, resolutions)
     }
 
-    private func body(_ body: PromptBody, path: [String], log: Log) async throws -> PromptBody {
-        try await body.mapTemplates { text in try await self.text(text, path: path, log: log) }
+    private func body(_ body: PromptBody, path: [String]) async throws -> (PromptBody, [Resolution]) {
+        var resolutions: [Resolution] = []
+        let mapped = try await body.mapTemplates { template in
+            let (text, found) = try await self.text(template, path: path)
+            resolutions += found
+            return text
+        }
+        return (mapped, resolutions)
     }
 
-    private func text(_ template: String, path: [String], log: Log) async throws -> String {
-        guard case .success(let includes) = PromptInclude.all(in: template), !includes.isEmpty else { return template }
+    private func text(_ template: String, path: [String]) async throws -> (String, [Resolution]) {
+        guard case .success(let includes) = PromptInclude.all(in: template), !includes.isEmpty else { return (template, []) }
         var out = template
+        var resolutions: [Resolution] = []
         for include in includes {
             if path.contains(include.name) {
                 throw APIError.validation("includes form a cycle: " + (path + [include.name]).joined(separator: " → "), field: "resolve")
@@ -53,15 +55,16 @@ struct IncludeResolver: Sendable {
             } catch let error as APIError where error.code == .notFound {
                 throw APIError.validation("\(include.tag) cannot be resolved: \(error.message)", field: "resolve")
             }
-            let inner = try await body(record.document.prompt, path: path + [include.name], log: log)
+            let (inner, nested) = try await body(record.document.prompt, path: path + [include.name])
+            resolutions += nested
             out = out.replacingOccurrences(of: include.tag, with: PromptText.compile(inner))
             let requested = switch include.selector {
             case .default: "default"
             case .label(let label): label
             case .version(let number): String(number)
             }
-            log.entries.append(Resolution(name: include.name, requested: requested, version: record.document.version ?? 1))
+            resolutions.append(Resolution(name: include.name, requested: requested, version: record.document.version ?? 1))
         }
-        return out
+        return (out, resolutions)
     }
 }

@@ -40,16 +40,12 @@ struct TokenService: Sendable {
 
     /// A new refresh token and the hash to store for it.
     func newRefreshToken() -> (token: String, hash: String) {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in bytes.indices { bytes[index] = generator.next() }
-        let token = "plr_" + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let token = "plr_" + Base64URL.encode(Data(RandomBytes.make(32)))
         return (token, Self.hash(token))
     }
 
     /// SHA-256 in hex: refresh tokens are long random values, so a fast hash is enough.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -74,16 +74,16 @@ public struct SQLPromptRepository: PromptRepository {
     }
 
     public func find(id: String) async throws -> PromptRecord? {
-        let record = try await store.withDatabase { db in
-            try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.id = \(bind: id)").first().map(Self.record)
-        }
-        return try await withLabels(record.map { [$0] } ?? []).first
+        try await findOne(where: "p.id = \(bind: id)")
     }
 
     public func find(name: String) async throws -> PromptRecord? {
-        let record = try await store.withDatabase { db in
-            try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.name = \(bind: name)").first().map(Self.record)
-        }
+        try await findOne(where: "p.name = \(bind: name)")
+    }
+
+    private func findOne(where condition: SQLQueryString) async throws -> PromptRecord? {
+        let query = "\(unsafeRaw: Self.selectPrompt) WHERE " + condition
+        let record = try await store.withDatabase { db in try await db.raw(query).first().map(Self.record) }
         return try await withLabels(record.map { [$0] } ?? []).first
     }
 

@@ -7,10 +7,10 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start the HTTP server (applies pending migrations first).")
 
     func run() async throws {
-        var configuration = Startup.configuration()
+        let configuration = Startup.configuration()
         let logger = Startup.bootstrapLogging(configuration)
         do {
-            try configuration.resolveDevelopmentSecrets()
+            // buildApplication fills in development secrets; this only announces what starts.
             logger.info("starting PromptLib", metadata: [
                 "version": "\(PromptLibVersion.current)", "mode": "\(configuration.mode.rawValue)",
                 "database": "\(configuration.databaseDescription)",
