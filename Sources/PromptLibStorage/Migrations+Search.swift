@@ -38,3 +38,18 @@ extension Migrations {
         }
     }
 }
+
+extension Migrations {
+    /// SQLite's FTS table gains a `head` column (name, title and tags), on which relevance is
+    /// scored from the index alone, and a `state` column (`live` or `archived`), so a plain search
+    /// never reads the prompts table for the rows it ranks. PostgreSQL is unchanged.
+    static let searchHeads = Migration(version: 7, name: "rank SQLite search by name, title and tags") { engine in
+        guard engine == .sqlite else { return [] }
+        return [
+            "DROP TABLE prompts_fts",
+            "CREATE VIRTUAL TABLE prompts_fts USING fts5(head, body, state, tokenize = 'unicode61 remove_diacritics 2')",
+            "INSERT INTO prompts_fts (rowid, head, body, state) SELECT search_key, \(SQLPromptRepository.searchHeadSQL), search_text, "
+                + "\(SQLPromptRepository.searchStateSQL) FROM prompts",
+        ]
+    }
+}

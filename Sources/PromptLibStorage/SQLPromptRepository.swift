@@ -33,7 +33,7 @@ public struct SQLPromptRepository: PromptRepository {
                 VALUES (\(bind: id), \(bind: doc.name), \(bind: doc.title), \(bind: doc.summary), \(bind: status),
                         \(bind: doc.owner), \(bind: tags), 1, \(bind: now), \(bind: now), \(bind: search))
                 """).run()
-            try await Self.index(db, engine: engine, id: id, text: search)
+            try await Self.index(db, engine: engine, id: id)
             try await Self.insertVersion(db, id: id, document: doc, json: json, author: author, at: now)
         }
         return PromptRecord(id: id, document: doc, author: author, createdAt: now, updatedAt: now, archivedAt: nil)
@@ -63,7 +63,7 @@ public struct SQLPromptRepository: PromptRepository {
                 if try current.decode(column: "archived_at", as: Date?.self) != nil { return .archived }
                 return .stale(current: try current.decode(column: "latest_version", as: Int.self))
             }
-            try await Self.index(db, engine: engine, id: id, text: search)
+            try await Self.index(db, engine: engine, id: id)
             var doc = document
             doc.version = try row.decode(column: "latest_version", as: Int.self)
             doc.labels = nil
@@ -147,12 +147,14 @@ public struct SQLPromptRepository: PromptRepository {
 
     public func setArchived(_ archived: Bool, id: String) async throws -> PromptRecord? {
         let when: Date? = archived ? Date() : nil
+        let engine = store.engine
         let record = try await store.transaction { db in
             // Archiving an archived prompt keeps its original archive time.
             let condition = archived ? "archived_at IS NULL" : "archived_at IS NOT NULL"
             try await db.raw("""
                 UPDATE prompts SET archived_at = \(bind: when) WHERE id = \(bind: id) AND \(unsafeRaw: condition)
                 """).run()
+            try await Self.index(db, engine: engine, id: id)
             return try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.id = \(bind: id)").first().map(Self.record)
         }
         return try await withLabels(record.map { [$0] } ?? []).first
@@ -166,8 +168,9 @@ public struct SQLPromptRepository: PromptRepository {
         return parts.filter { !$0.isEmpty }.joined(separator: " ").lowercased()
     }
 
-    /// Keeps SQLite's FTS table in step; PostgreSQL derives its `tsvector` from `search_text` itself.
-    static func index(_ db: any SQLDatabase, engine: DatabaseEngine, id: String, text: String) async throws {
+    /// Keeps SQLite's FTS table in step with the prompt's row; PostgreSQL derives its `tsvector`
+    /// from `search_text` itself. Called after every write that changes the text or the archive state.
+    static func index(_ db: any SQLDatabase, engine: DatabaseEngine, id: String) async throws {
         guard engine == .sqlite else { return }
         // A new prompt takes the next key; SQLite write transactions are serial, so keys stay unique.
         try await db.raw("""
@@ -175,8 +178,16 @@ public struct SQLPromptRepository: PromptRepository {
             WHERE id = \(bind: id) AND search_key IS NULL
             """).run()
         try await db.raw("DELETE FROM prompts_fts WHERE rowid = (SELECT search_key FROM prompts WHERE id = \(bind: id))").run()
-        try await db.raw("INSERT INTO prompts_fts (rowid, search_text) SELECT search_key, \(bind: text) FROM prompts WHERE id = \(bind: id)").run()
+        try await db.raw("""
+            INSERT INTO prompts_fts (rowid, head, body, state)
+            SELECT search_key, \(unsafeRaw: searchHeadSQL), search_text, \(unsafeRaw: searchStateSQL) FROM prompts WHERE id = \(bind: id)
+            """).run()
     }
+
+    /// SQLite: the FTS `head` of a prompts row — name words, title and tags (FTS5 folds case).
+    static let searchHeadSQL = "replace(replace(name, '/', ' '), '-', ' ') || ' ' || title || ' ' || tags"
+    /// SQLite: the FTS `state` of a prompts row, a word a search can require.
+    static let searchStateSQL = "CASE WHEN archived_at IS NULL THEN 'live' ELSE 'archived' END"
 
     static func insertVersion(_ db: any SQLDatabase, id: String, document: PromptDocument, json: String, author: String, at now: Date) async throws {
         try await db.raw("""

@@ -32,6 +32,9 @@ struct SearchTests {
             #expect(Self.names(try await client.get("/api/v1/prompts?q=kettle", token: admin)) == ["marketing/kettle", "marketing/garden"])
             #expect(Self.names(try await client.get("/api/v1/prompts?q=politely", token: admin)) == ["support/refund"])
             #expect(Self.names(try await client.get("/api/v1/prompts?q=kettle&include_archived=true", token: admin)).count == 3)
+            #expect(Self.names(try await client.get("/api/v1/prompts?q=kettle&status=archived", token: admin)) == ["support/old-kettle"])
+            #expect(Self.names(try await client.get("/api/v1/prompts?q=kettle&tag=copy", token: admin)) == ["marketing/kettle", "marketing/garden"])
+            #expect(Self.names(try await client.get("/api/v1/prompts?q=!!!", token: admin)).isEmpty)
             #expect(Self.names(try await client.get("/api/v1/prompts?tag=copy", token: admin)) == ["marketing/garden", "marketing/kettle"])
             #expect(Self.names(try await client.get("/api/v1/prompts?folder=support", token: admin)) == ["support/refund"])
             #expect(Self.names(try await client.get("/api/v1/prompts?status=archived", token: admin)) == ["support/old-kettle"])
@@ -40,6 +43,9 @@ struct SearchTests {
             #expect(try await client.get("/api/v1/prompts?q=%22kettle%20OR%20*%20NEAR(", token: admin).status == .ok, "search syntax cannot break the query")
             #expect(try await client.get("/api/v1/prompts?sort=relevance", token: admin).status == .badRequest)
             #expect(try await client.get("/api/v1/prompts?sort=size", token: admin).status == .badRequest)
+            _ = try await client.call(.post, "/api/v1/prompts/\(archived)/restore", token: admin)
+            #expect(Self.names(try await client.get("/api/v1/prompts?q=kettle", token: admin)).sorted() == ["marketing/garden", "marketing/kettle", "support/old-kettle"],
+                    "a restored prompt is found again")
         }
     }
 

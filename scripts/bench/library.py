@@ -49,7 +49,7 @@ def seed_sqlite(path, n):
         db.executemany("INSERT INTO prompt_labels (prompt_id, label, version, moved_by, moved_at) VALUES (?, 'production', 1, 'admin', ?)",
                        [(r[0], now) for r in rows])
     db.execute("UPDATE prompts SET search_key = rowid WHERE search_key IS NULL")
-    db.execute("INSERT INTO prompts_fts (rowid, search_text) SELECT search_key, search_text FROM prompts")
+    db.execute("INSERT INTO prompts_fts (rowid, head, body, state) SELECT search_key, replace(replace(name, '/', ' '), '-', ' ') || ' ' || title || ' ' || tags, search_text, 'live' FROM prompts")
     db.commit()
     db.execute("ANALYZE")
     db.close()
