@@ -57,6 +57,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     PromptLabelController(labels: services.labels).addRoutes(to: prompts)
     CollaboratorController(collaborators: services.collaborators).addRoutes(to: prompts)
     FeedbackController(service: services.feedback).addRoutes(to: prompts)
+    RenderController(service: RenderService(prompts: services.prompts)).addRoutes(to: prompts)
     BrowseController(repository: services.promptRepository).addRoutes(to: routes)
     return router
 }

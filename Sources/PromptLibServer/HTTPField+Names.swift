@@ -9,4 +9,5 @@ extension HTTPField.Name {
     static let xFrameOptions = Self("X-Frame-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
     static let xForwardedFor = Self("X-Forwarded-For")!
+    static let contentDisposition = Self("Content-Disposition")!
 }

@@ -45,6 +45,9 @@ enum PermissionMatrix {
         "GET /api/v1/prompts/{id}/ratings": .role(.viewer),
         "POST /api/v1/prompts/{id}/runs": .role(.user),
         "GET /api/v1/prompts/{id}/runs": .role(.viewer),
+        "POST /api/v1/prompts/{id}/render": .role(.viewer),
+        "POST /api/v1/prompts/{id}/render/compare": .role(.viewer),
+        "GET /api/v1/prompts/{id}/export": .role(.viewer),
         "GET /api/v1/prompts/{id}/collaborators": .role(.viewer),
         "PUT /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
         "DELETE /api/v1/prompts/{id}/collaborators/{username}": .role(.user),
@@ -91,6 +94,9 @@ enum PermissionMatrix {
         "GET /api/v1/prompts/{id}/ratings": .promptsRead,
         "POST /api/v1/prompts/{id}/runs": .promptsWrite,
         "GET /api/v1/prompts/{id}/runs": .promptsRead,
+        "POST /api/v1/prompts/{id}/render": .promptsRead,
+        "POST /api/v1/prompts/{id}/render/compare": .promptsRead,
+        "GET /api/v1/prompts/{id}/export": .promptsRead,
     ]
 
     /// The access `method path` requires; `nil` for a route nobody has classified.

@@ -77,6 +77,16 @@ struct PromptService: Sendable {
     /// when it is set, otherwise the latest. Returns the prompt and the version.
     func resolve(name: String, version: Int?, label: String?) async throws -> (PromptRecord, PromptVersionRecord) {
         guard let prompt = try await repository.find(name: name) else { throw APIError.notFound("Prompt '\(name)'") }
+        return try await resolve(prompt, version: version, label: label)
+    }
+
+    /// As ``resolve(name:version:label:)``, for the prompt with this id.
+    func resolve(id: String, version: Int?, label: String?) async throws -> (PromptRecord, PromptVersionRecord) {
+        try await resolve(try await find(id: id), version: version, label: label)
+    }
+
+    private func resolve(_ prompt: PromptRecord, version: Int?, label: String?) async throws -> (PromptRecord, PromptVersionRecord) {
+        let name = prompt.document.name
         let latest = prompt.document.version ?? 1
         let number: Int
         if let version {

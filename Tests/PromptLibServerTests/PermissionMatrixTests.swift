@@ -41,8 +41,9 @@ struct PermissionMatrixTests {
             } else if path.hasPrefix("/api/v1/api-keys") || path.hasPrefix("/api/v1/connections") {
                 #expect(access == .role(.user), "\(route): users manage their own keys and connections")
             } else if path.hasPrefix("/api/v1/prompts") {
-                // Viewers read and rate; writing needs a user.
-                #expect(access == .role(method == "GET" || path.hasSuffix("/ratings/mine") ? .viewer : .user), "\(route)")
+                // Viewers read, rate and render; writing needs a user.
+                let readOnly = method == "GET" || path.hasSuffix("/ratings/mine") || path.hasSuffix("/render") || path.hasSuffix("/render/compare")
+                #expect(access == .role(readOnly ? .viewer : .user), "\(route)")
             } else if ["/api/v1/auth/login", "/api/v1/auth/refresh"].contains(path) || !path.hasPrefix("/api/v1/") {
                 #expect(access == .anyone, "\(route) is public")
             } else {
