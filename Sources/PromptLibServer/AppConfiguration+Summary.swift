@@ -24,6 +24,8 @@ extension AppConfiguration {
             ("LOG_LEVEL", logLevel.rawValue),
             ("STORAGE_DIR", storageDirectory), ("LOGS_DIR", logsDirectory ?? "unset (stdout only)"),
             ("MAX_BODY_BYTES", String(maxBodyBytes)),
+            ("IMPORT_MAX_BYTES", String(importMaxBytes)), ("IMPORT_MAX_ENTRIES", String(importLimits.maxEntries)),
+            ("IMPORT_MAX_UNCOMPRESSED_BYTES", String(importLimits.maxTotalBytes)),
         ]
     }
 

@@ -1,6 +1,6 @@
 public import Foundation
 public import Logging
-import PromptLibCore
+public import PromptLibCore
 public import PromptLibStorage
 
 /// Everything the server reads from its environment, validated once at start-up.
@@ -38,6 +38,10 @@ public struct AppConfiguration: Sendable {
     public var logsDirectory: String?
     /// Largest request body accepted, in bytes.
     public var maxBodyBytes = 1_048_576
+    /// Largest upload to `POST /api/v1/imports`, in bytes.
+    public var importMaxBytes = 10_485_760
+    /// What an uploaded archive may hold.
+    public var importLimits = ArchiveLimits()
     /// Password of the `admin` account created on first start; generated and logged once when unset.
     public var adminPassword: String?
     /// Lifetime of access tokens.
@@ -71,6 +75,9 @@ public struct AppConfiguration: Sendable {
         port = try env.integer("PORT", default: port, in: 1...65535)
         databasePoolSize = try env.integer("DATABASE_POOL_SIZE", default: databasePoolSize, in: 1...500)
         maxBodyBytes = try env.integer("MAX_BODY_BYTES", default: maxBodyBytes, in: 1_024...104_857_600)
+        importMaxBytes = try env.integer("IMPORT_MAX_BYTES", default: importMaxBytes, in: 1_024...1_073_741_824)
+        importLimits.maxEntries = try env.integer("IMPORT_MAX_ENTRIES", default: importLimits.maxEntries, in: 1...1_000_000)
+        importLimits.maxTotalBytes = try env.integer("IMPORT_MAX_UNCOMPRESSED_BYTES", default: importLimits.maxTotalBytes, in: 1_024...10_737_418_240)
         if let url = try env.secret("DATABASE_URL") { database = .postgres(try Self.postgres(url, variable: "DATABASE_URL")) }
         if let url = try env.secret("DATABASE_READ_URL") {
             guard case .postgres = database else {

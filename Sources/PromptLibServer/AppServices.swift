@@ -18,6 +18,8 @@ struct AppServices: Sendable {
     let feedback: FeedbackService
     let connections: ConnectionService
     let keyRotation: KeyRotation
+    let exports: ExportService
+    let imports: ImportService
 
     init(configuration: AppConfiguration, store: any SQLStore, limiter: any RateLimiter = InProcessRateLimiter()) async throws {
         guard let secret = configuration.jwtSecret else {
@@ -50,5 +52,7 @@ struct AppServices: Sendable {
         connections = ConnectionService(connections: connectionRepository, cipher: cipher, audit: audit)
         keyRotation = KeyRotation(connections: connectionRepository, cipher: cipher)
         collaborators = CollaboratorService(prompts: prompts, collaborators: collaboratorRepository, users: userRepository, audit: audit)
+        exports = ExportService(repository: promptRepository)
+        imports = ImportService(repository: promptRepository, collaborators: collaboratorRepository, audit: audit, limits: configuration.importLimits)
     }
 }

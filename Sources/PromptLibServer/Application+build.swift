@@ -39,7 +39,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
         maxAge: .seconds(600)
     ))
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: RequestLifecycleMiddleware(maxBodyBytes: configuration.maxBodyBytes, trustedProxies: configuration.trustedProxies))
+    router.add(middleware: RequestLifecycleMiddleware(maxBodyBytes: configuration.maxBodyBytes, importMaxBytes: configuration.importMaxBytes, trustedProxies: configuration.trustedProxies))
     router.add(middleware: AuthenticationMiddleware(auth: services.auth))
     router.add(middleware: RateLimitMiddleware(limiter: services.limiter, limits: configuration.limits))
     // Every route is added inside this group, so the permission check runs after routing and
@@ -59,5 +59,6 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     FeedbackController(service: services.feedback).addRoutes(to: prompts)
     RenderController(service: RenderService(prompts: services.prompts)).addRoutes(to: prompts)
     BrowseController(repository: services.promptRepository).addRoutes(to: routes)
+    ExchangeController(exports: services.exports, imports: services.imports).addRoutes(to: routes)
     return router
 }

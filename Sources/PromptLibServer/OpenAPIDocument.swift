@@ -4,7 +4,7 @@ import Foundation
 enum OpenAPIDocument {
     /// The serialised document.
     static let data: Data = {
-        let paths = merge([OpenAPIPaths.json, OpenAPIIdentityPaths.json, OpenAPIRenderPaths.paths])
+        let paths = merge([OpenAPIPaths.json, OpenAPIIdentityPaths.json, OpenAPIRenderPaths.paths, OpenAPIExchangePaths.paths])
         let components = merge([OpenAPIComponents.json, OpenAPIIdentityComponents.json, OpenAPIRenderPaths.components])
         let document: [String: Any] = [
             "openapi": "3.1.0",

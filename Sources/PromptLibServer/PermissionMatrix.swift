@@ -46,6 +46,8 @@ enum PermissionMatrix {
         "POST /api/v1/prompts/{id}/runs": .role(.user),
         "GET /api/v1/prompts/{id}/runs": .role(.viewer),
         "POST /api/v1/prompts/{id}/render": .role(.viewer),
+        "POST /api/v1/exports": .role(.viewer),
+        "POST /api/v1/imports": .role(.user),
         "POST /api/v1/prompts/{id}/render/compare": .role(.viewer),
         "GET /api/v1/prompts/{id}/export": .role(.viewer),
         "GET /api/v1/prompts/{id}/collaborators": .role(.viewer),
@@ -95,6 +97,8 @@ enum PermissionMatrix {
         "POST /api/v1/prompts/{id}/runs": .promptsWrite,
         "GET /api/v1/prompts/{id}/runs": .promptsRead,
         "POST /api/v1/prompts/{id}/render": .promptsRead,
+        "POST /api/v1/exports": .promptsRead,
+        "POST /api/v1/imports": .promptsWrite,
         "POST /api/v1/prompts/{id}/render/compare": .promptsRead,
         "GET /api/v1/prompts/{id}/export": .promptsRead,
     ]

@@ -9,6 +9,8 @@ import NIOHTTP1
 struct RequestLifecycleMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let maxBodyBytes: Int
+    /// The larger limit of `POST /api/v1/imports`, which takes archives.
+    var importMaxBytes: Int = 10_485_760
     var trustedProxies: Set<String> = []
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -16,15 +18,16 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
         var context = context
         let id = RequestID.accept(request.headers[.requestID])
         context.requestID = id
-        context.maxUploadSize = maxBodyBytes
+        let limit = request.method == .post && request.uri.path == "/api/v1/imports" ? importMaxBytes : maxBodyBytes
+        context.maxUploadSize = limit
         context.userAgent = request.headers[.userAgent].map { String($0.prefix(256)) }
         context.clientIP = ClientAddress.resolve(peer: context.clientIP, forwardedFor: request.headers[.xForwardedFor], trusted: trustedProxies)
         context.logger[metadataKey: "request_id"] = .string(id)
 
         var response: Response
         do {
-            if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
-                throw APIError.payloadTooLarge(limit: maxBodyBytes)
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+                throw APIError.payloadTooLarge(limit: limit)
             }
             response = try await next(request, context)
         } catch let error as HTTPParserError {

@@ -24,6 +24,15 @@ public protocol PromptRepository: Sendable {
     /// `expectedVersion` is given, its latest version is still that one.
     func addVersion(to id: String, _ document: PromptDocument, author: String, expectedVersion: Int?) async throws -> VersionWrite
 
+    /// Writes every prompt of an import in one transaction; returns their ids in order.
+    func importAll(_ writes: [ImportWrite], author: String) async throws -> [String]
+
+    /// Every version of each prompt, oldest first, by prompt id.
+    func allVersions(of ids: [String]) async throws -> [String: [PromptVersionRecord]]
+
+    /// The prompts with these names, archived or not, with their labels, by name.
+    func find(names: [String]) async throws -> [String: PromptRecord]
+
     /// The prompt with its latest version, archived or not.
     func find(id: String) async throws -> PromptRecord?
 

@@ -17,26 +17,16 @@ public struct SQLPromptRepository: PromptRepository {
         """
 
     public func create(_ document: PromptDocument, author: String) async throws -> PromptRecord {
-        var draft = document
-        draft.version = 1
-        draft.labels = nil
-        let doc = draft
-        let id = UUID().uuidString.lowercased()
+        var doc = document
+        doc.version = 1
+        doc.labels = nil
+        let draft = doc
         let now = Date()
-        let (json, tags) = (try DocumentCodec.encode(doc), try DocumentCodec.encodeTags(doc.tags))
-        let status = (doc.status ?? .active).rawValue
-        let search = Self.searchText(doc)
         let engine = store.engine
-        try await store.transaction { db in
-            try await db.raw("""
-                INSERT INTO prompts (id, name, title, summary, status, owner, tags, latest_version, created_at, updated_at, search_text)
-                VALUES (\(bind: id), \(bind: doc.name), \(bind: doc.title), \(bind: doc.summary), \(bind: status),
-                        \(bind: doc.owner), \(bind: tags), 1, \(bind: now), \(bind: now), \(bind: search))
-                """).run()
-            try await Self.index(db, engine: engine, id: id)
-            try await Self.insertVersion(db, id: id, document: doc, json: json, author: author, at: now)
+        let id = try await store.transaction { db in
+            try await Self.insertPrompt(db, engine: engine, versions: [draft], labels: [:], author: author, at: now)
         }
-        return PromptRecord(id: id, document: doc, author: author, createdAt: now, updatedAt: now, archivedAt: nil)
+        return PromptRecord(id: id, document: draft, author: author, createdAt: now, updatedAt: now, archivedAt: nil)
     }
 
     public func addVersion(to id: String, _ document: PromptDocument, author: String, expectedVersion: Int?) async throws -> VersionWrite {

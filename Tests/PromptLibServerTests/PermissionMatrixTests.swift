@@ -44,6 +44,8 @@ struct PermissionMatrixTests {
                 // Viewers read, rate and render; writing needs a user.
                 let readOnly = method == "GET" || path.hasSuffix("/ratings/mine") || path.hasSuffix("/render") || path.hasSuffix("/render/compare")
                 #expect(access == .role(readOnly ? .viewer : .user), "\(route)")
+            } else if path == "/api/v1/imports" {
+                #expect(access == .role(.user), "importing writes prompts")
             } else if ["/api/v1/auth/login", "/api/v1/auth/refresh"].contains(path) || !path.hasPrefix("/api/v1/") {
                 #expect(access == .anyone, "\(route) is public")
             } else {

@@ -34,13 +34,15 @@ public enum PromptExport {
         encode(try jsonValue(document))
     }
 
-    static func jsonValue(_ document: PromptDocument) throws -> JSONValue {
+    /// The document as a JSON value, without `base_version`.
+    public static func jsonValue(_ document: PromptDocument) throws -> JSONValue {
         var document = document
         document.baseVersion = nil
         return try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(document))
     }
 
-    static func encode(_ value: JSONValue) -> String {
+    /// Pretty JSON with sorted keys and a final newline.
+    public static func encode(_ value: JSONValue) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? ""

@@ -14,6 +14,7 @@ public enum PromptImportParser {
         let start = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") { return .markdown }
         if start.first == "{" { return text.contains("\"\(PromptExport.blockKey)\"") ? .provider : .json }
+        if start.first == "[" { return .json }
         return .yaml
     }
 
