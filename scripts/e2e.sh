@@ -98,6 +98,28 @@ user_cli_checks() { # runs on the SQLite data the server left behind
   check "the database files hold no plaintext credential" test "$(cat "$WORK/data/promptlib.sqlite"* | grep -c 'sk-e2e-secret-key-0001')" = 0
 }
 
+exchange_cli_checks() { # runs on the SQLite data the server left behind
+  local out
+  out=$(env STORAGE_DIR="$WORK/data" "$BIN" export --history --out "$WORK/a.zip" 2>"$WORK/progress.txt")
+  check "export writes an archive and says what" test "$out" = "exported 1 prompt(s), 3 version(s) to $WORK/a.zip"
+  check "export reports progress in plain lines off a terminal" grep -q '^reading prompts: 1/1$' "$WORK/progress.txt"
+  out=$(env STORAGE_DIR="$WORK/copy" "$BIN" import "$WORK/a.zip" --dry-run 2>/dev/null | tail -1)
+  check "import --dry-run prints the plan" test "$out" = "plan: 1 create"
+  out=$(env STORAGE_DIR="$WORK/copy" "$BIN" import "$WORK/a.zip" 2>/dev/null | tail -1)
+  check "import into an empty instance creates the prompt" test "$out" = "imported: 1 create"
+  env STORAGE_DIR="$WORK/copy" "$BIN" export --history --out "$WORK/b.zip" >/dev/null 2>&1
+  check "export → import → export gives the same archive, byte for byte" cmp -s "$WORK/a.zip" "$WORK/b.zip"
+  out=$(env STORAGE_DIR="$WORK/copy" "$BIN" import "$WORK/a.zip" 2>/dev/null | tail -1)
+  check "importing the same archive again changes nothing" test "$out" = "imported: 1 skip"
+  python3 -c 'import io,sys,tarfile
+with tarfile.open(sys.argv[1], "w:gz") as t:
+    data = b"schema: promptlib/v1\nname: evil\ntitle: E\nprompt:\n  goal: g\n"
+    info = tarfile.TarInfo("../evil.yaml"); info.size = len(data); t.addfile(info, io.BytesIO(data))' "$WORK/evil.tar.gz"
+  out=$(env STORAGE_DIR="$WORK/copy" "$BIN" import "$WORK/evil.tar.gz" 2>&1); local rc=$?
+  check "import refuses a ../ entry with a clear error" test "$rc" = 1 -a "$(echo "$out" | grep -c 'leaves the archive')" = 1
+  check "nothing of the refused archive was written" test "$(env STORAGE_DIR="$WORK/copy" "$BIN" export --out "$WORK/c.zip" 2>/dev/null)" = "exported 1 prompt(s), 1 version(s) to $WORK/c.zip"
+}
+
 run_engine() { # run_engine LABEL ENV...
   local label=$1; shift
   PORT=$(free_port)
@@ -113,6 +135,8 @@ run_engine() { # run_engine LABEL ENV...
   check "$label: three versions listed" test "$(api "$base/$id/versions" | json '[v["version"] for v in d["data"]]')" = "[3, 2, 1]"
   check "$label: fetch by URL-encoded name serves the latest" test "$(api "$base/by-name/e2e%2Fgreeting" | json 'd["version"]')" = 3
   check "$label: version 1 body intact" test "$(api "$base/$id/versions/1" | json 'd["prompt"]["goal"]')" = "Say hello v1"
+  check "$label: render for anthropic gives its Messages body" test "$(api -X POST "$base/$id/render" -d '{"provider":"anthropic"}' \
+    | json 'd["payload"]["messages"][0]["content"], d["payload"]["max_tokens"]')" = "Say hello v3 1024"
   check "$label: SIGTERM exits 0" stop_server
   check "$label: restarts" start_server "$@"
   check "$label: the access token survives a restart" test "$(status_of -H "authorization: Bearer $TOKEN" "$base")" = 200
@@ -142,6 +166,7 @@ outage() {
 cli_checks
 run_engine sqlite
 user_cli_checks
+exchange_cli_checks
 check "healthcheck command exits 1 when no server answers" test "$("$BIN" healthcheck --port "$PORT" >/dev/null 2>&1; echo $?)" = 1
 if pg_install_if_missing && pg_start; then
   psql -q "$PG_URL" -c 'CREATE DATABASE promptlib_e2e' >/dev/null

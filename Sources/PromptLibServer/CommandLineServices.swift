@@ -1,3 +1,4 @@
+public import Foundation
 public import Logging
 import PromptLibCore
 import PromptLibStorage
@@ -48,6 +49,39 @@ public struct CommandLineServices: Sendable {
         }
         let changes = UserService.Changes(role: try role.map(Self.role), status: disable ? .disabled : nil, password: password)
         _ = try await services.users.update(id: user.id, changes, context: nil)
+    }
+
+    /// How far an export or import is: a phase, items done, and the total when known.
+    public typealias Progress = @Sendable (_ phase: String, _ done: Int, _ total: Int?) -> Void
+
+    /// The prompts the filters select as an archive (`zip` or `tar.gz`); returns the bytes and counts.
+    public func export(format: String, archive: String, includeHistory: Bool, query: String?, tag: String?, owner: String?, status: String?,
+                       folder: String?, includeArchived: Bool, progress: Progress?) async throws -> (data: Data, prompts: Int, versions: Int) {
+        let request = ExportService.Request(
+            filter: .init(q: query, tag: tag, owner: owner, status: status, folder: folder, includeArchived: includeArchived),
+            format: format, includeHistory: includeHistory, archive: archive)
+        let result = try await services.exports.export(request, progress: progress)
+        try await services.imports.audit.record("prompts.exported", context: nil, actorName: "cli",
+                                                details: ["prompts": String(result.prompts), "versions": String(result.versions)])
+        return (result.data, result.prompts, result.versions)
+    }
+
+    /// Imports a file or archive as an admin would (owners kept as exported); returns one line per
+    /// prompt and the counts by action.
+    public func importFile(_ data: Data, format: String?, dryRun: Bool, onConflict: String?, progress: Progress?) async throws
+        -> (lines: [String], counts: [String: Int]) {
+        var strategy: ImportService.Strategy?
+        if let onConflict {
+            guard let parsed = ImportService.Strategy(rawValue: onConflict) else { throw CommandLineError("--on-conflict must be skip, new_version or rename") }
+            strategy = parsed
+        }
+        let identity = Identity(userID: "cli", username: "cli", role: .admin, sessionID: nil)
+        let result = try await services.imports.run(data, mediaType: nil, format: format, dryRun: dryRun, strategy: strategy,
+                                                    identity: identity, context: nil, progress: progress)
+        let lines = result.items.map { item in
+            "\(item.action.rawValue)\t\(item.name)" + (item.importedAs.map { " → \($0)" } ?? "") + (item.reason.map { "\t(\($0))" } ?? "")
+        }
+        return (lines, result.counts)
     }
 
     /// Re-encrypts every credential under the current key; returns how many.

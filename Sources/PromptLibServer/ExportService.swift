@@ -43,7 +43,10 @@ struct ExportService: Sendable {
     /// Prompts in one export at most: a bound on memory, well above the libraries this serves.
     static let maxPrompts = 200_000
 
-    func export(_ request: Request) async throws -> Archive {
+    /// How far a long export or import is: a phase, items done, and the total when known.
+    typealias Progress = @Sendable (_ phase: String, _ done: Int, _ total: Int?) -> Void
+
+    func export(_ request: Request, progress: Progress? = nil) async throws -> Archive {
         let format = try Self.format(request.format)
         let history = request.includeHistory ?? false
         if history && !PromptBundle.carriesHistory(format) {
@@ -61,8 +64,10 @@ struct ExportService: Sendable {
             let page = try await repository.search(query)
             records += page.items
             query.cursor = page.nextCursor
+            progress?("reading prompts", records.count, query.cursor == nil ? records.count : nil)
             if records.count > Self.maxPrompts { throw APIError.validation("the filter selects more than \(Self.maxPrompts) prompts", field: "filter") }
         } while query.cursor != nil
+        if history { progress?("reading versions", 0, records.count) }
         let versions = history ? try await repository.allVersions(of: records.map(\.id)) : [:]
         let prompts = records.map { record -> PromptBundle.Prompt in
             let latest = record.document.version ?? 1
@@ -83,6 +88,7 @@ struct ExportService: Sendable {
         var entries = files.map { (path: $0.path, data: Data($0.contents.utf8)) }
         entries.append((path: "manifest.json", data: Self.manifest(files, format: format, history: history)))
         let count = files.reduce(0) { $0 + $1.versions.count }
+        progress?("writing the archive", files.count, files.count)
         return Archive(data: try ArchiveCodec.write(entries, kind: kind), kind: kind, prompts: files.count, versions: count)
     }
 

@@ -65,8 +65,9 @@ struct ImportService: Sendable {
     }
 
     func run(_ body: Data, mediaType: String?, format: String?, dryRun: Bool, strategy: Strategy?,
-             identity: Identity, context: AppRequestContext?) async throws -> Result {
-        let incoming = try read(try files(body, mediaType: mediaType, format: format))
+             identity: Identity, context: AppRequestContext?, progress: ExportService.Progress? = nil) async throws -> Result {
+        let incoming = try read(try files(body, mediaType: mediaType, format: format), progress: progress)
+        progress?("planning", 0, incoming.count)
         var (items, writes) = try await plan(incoming, strategy: strategy, identity: identity)
         let conflicts = items.filter { $0.action == .conflict }
         if dryRun { return Result(dryRun: true, items: items) }
@@ -76,8 +77,10 @@ struct ImportService: Sendable {
                            details: conflicts.prefix(200).map { APIError.Detail(field: $0.name, message: $0.reason ?? "exists") })
         }
         let ids: [String]
+        progress?("writing (one transaction)", 0, writes.count)
         do {
             ids = try await repository.importAll(writes.map(\.write), author: identity.username)
+            progress?("writing (one transaction)", writes.count, writes.count)
         } catch StorageError.conflict(let message) {
             throw APIError(.conflict, .conflict, "The import collided with a change made meanwhile; nothing was written (\(message))")
         }
@@ -147,11 +150,12 @@ struct ImportService: Sendable {
     }
 
     /// Every file parsed and every version validated; all problems reported at once.
-    func read(_ files: [(path: String, text: String)]) throws -> [Incoming] {
+    func read(_ files: [(path: String, text: String)], progress: ExportService.Progress? = nil) throws -> [Incoming] {
         var failures: [ValidationFailure] = []
         var incoming: [Incoming] = []
         var seen: [String: String] = [:]
-        for file in files {
+        for (index, file) in files.enumerated() {
+            if index % 100 == 0 || index == files.count - 1 { progress?("reading files", index + 1, files.count) }
             let documents: [PromptDocument]
             do {
                 documents = try PromptBundle.versions(in: file.text)

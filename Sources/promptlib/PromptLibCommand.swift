@@ -8,7 +8,7 @@ struct PromptLibCommand: AsyncParsableCommand {
         commandName: "promptlib",
         abstract: "PromptLib: a self-hosted prompt library server.",
         version: PromptLibVersion.current,
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, KeysCommand.self, HealthCheck.self, Config.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, KeysCommand.self, ExportCommand.self, ImportCommand.self, HealthCheck.self, Config.self],
         defaultSubcommand: nil
     )
 }
