@@ -3,7 +3,7 @@
 # start, create and version a prompt, stop with SIGTERM, restart, read it back — on SQLite and on
 # PostgreSQL — then stop PostgreSQL under the running server and start it again.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
 BIN=${PROMPTLIB_BIN:-.build/debug/promptlib}

@@ -14,6 +14,12 @@ source scripts/postgres.sh
 cleanup() { pg_stop; }
 trap cleanup EXIT
 
+# zlib's headers build the archive code (ZIPFoundation, compress-nio); the machine image has them,
+# a bare one may not.
+if [ ! -f /usr/include/zlib.h ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zlib1g-dev >/dev/null) >&2 || true
+fi
+
 if [ -n "${DATABASE_URL:-}" ]; then
   PROMPTLIB_TEST_POSTGRES_URL="$DATABASE_URL"
 elif pg_install_if_missing && pg_start; then
