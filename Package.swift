@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "promptlib",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "promptlib", targets: ["promptlib"]),
         .library(name: "PromptLibServer", targets: ["PromptLibServer"]),
@@ -72,6 +72,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "promptlib-bench-render",
+            dependencies: ["PromptLibCore"],
+            path: "Benchmarks/RenderThroughput"
+        ),
         .target(
             name: "PromptLibTestSupport",
             dependencies: [
@@ -81,7 +86,8 @@ let package = Package(
             ],
             path: "Tests/PromptLibTestSupport"
         ),
-        .testTarget(name: "PromptLibCoreTests", dependencies: ["PromptLibCore"]),
+        // Golden files are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "PromptLibCoreTests", dependencies: ["PromptLibCore"], exclude: ["Golden"]),
         .testTarget(
             name: "PromptLibStorageTests",
             dependencies: ["PromptLibStorage", "PromptLibTestSupport"]

@@ -17,6 +17,8 @@ public struct APIError: Error, Sendable {
         case payloadTooLarge = "PAYLOAD_TOO_LARGE"
         case unsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
         case rateLimitExceeded = "RATE_LIMIT_EXCEEDED"
+        /// A share link that expired, ran out of views, or was revoked (`410`).
+        case gone = "GONE"
         case serviceUnavailable = "SERVICE_UNAVAILABLE"
         case externalServiceError = "EXTERNAL_SERVICE_ERROR"
         case internalServerError = "INTERNAL_SERVER_ERROR"

@@ -19,6 +19,7 @@ struct AppServices: Sendable {
     let connections: ConnectionService
     let keyRotation: KeyRotation
     let exports: ExportService
+    let shares: ShareService
     let imports: ImportService
 
     init(configuration: AppConfiguration, store: any SQLStore, limiter: any RateLimiter = InProcessRateLimiter()) async throws {
@@ -53,6 +54,8 @@ struct AppServices: Sendable {
         keyRotation = KeyRotation(connections: connectionRepository, cipher: cipher)
         collaborators = CollaboratorService(prompts: prompts, collaborators: collaboratorRepository, users: userRepository, audit: audit)
         exports = ExportService(repository: promptRepository)
+        shares = ShareService(prompts: prompts, shares: SQLShareRepository(store: store), collaborators: collaboratorRepository, hasher: hasher,
+                              limiter: limiter, audit: audit, baseURL: configuration.frontendURL)
         imports = ImportService(repository: promptRepository, collaborators: collaboratorRepository, audit: audit, limits: configuration.importLimits)
     }
 }

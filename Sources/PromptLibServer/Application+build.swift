@@ -58,6 +58,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     CollaboratorController(collaborators: services.collaborators).addRoutes(to: prompts)
     FeedbackController(service: services.feedback).addRoutes(to: prompts)
     RenderController(service: RenderService(prompts: services.prompts)).addRoutes(to: prompts)
+    ShareController(service: services.shares).addRoutes(prompts: prompts, root: routes)
     BrowseController(repository: services.promptRepository).addRoutes(to: routes)
     ExchangeController(exports: services.exports, imports: services.imports).addRoutes(to: routes)
     return router

@@ -10,4 +10,5 @@ extension HTTPField.Name {
     static let referrerPolicy = Self("Referrer-Policy")!
     static let xForwardedFor = Self("X-Forwarded-For")!
     static let contentDisposition = Self("Content-Disposition")!
+    static let sharePassword = Self("X-Share-Password")!
 }

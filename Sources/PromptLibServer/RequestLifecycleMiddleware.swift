@@ -51,11 +51,18 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
         let level: Logger.Level = request.uri.path.hasSuffix("/health") ? .debug : .info
         context.logger.log(level: level, "request completed", metadata: [
             "method": .string(request.method.rawValue),
-            "path": .string(request.uri.path),
+            "path": .string(Self.loggablePath(request.uri.path)),
             "status": .stringConvertible(Int(response.status.code)),
             "duration_ms": .stringConvertible((milliseconds * 1_000).rounded() / 1_000),
         ])
         return response
+    }
+
+    /// The path as logged: a share link's token is a credential, so it is masked.
+    static func loggablePath(_ path: String) -> String {
+        let prefix = "/api/v1/shared/"
+        guard path.hasPrefix(prefix), path.count > prefix.count else { return path }
+        return prefix + "…"
     }
 
     static func response(for error: APIError, requestID: String) -> Response {

@@ -17,6 +17,7 @@ struct PermissionMatrixTests {
         "PUT /api/v1/prompts/{id}", "DELETE /api/v1/prompts/{id}", "POST /api/v1/prompts/{id}/restore",
         "PUT /api/v1/prompts/{id}/collaborators/{username}", "DELETE /api/v1/prompts/{id}/collaborators/{username}",
         "PUT /api/v1/prompts/{id}/labels/{label}",
+        "POST /api/v1/prompts/{id}/shares", "GET /api/v1/prompts/{id}/shares", "DELETE /api/v1/prompts/{id}/shares/{share}",
     ]
     static let denials: Set<String> = ["AUTHENTICATION_REQUIRED", "PERMISSION_DENIED"]
 
@@ -40,13 +41,15 @@ struct PermissionMatrixTests {
                 #expect(access == .role(.admin), "\(route) is for admins only")
             } else if path.hasPrefix("/api/v1/api-keys") || path.hasPrefix("/api/v1/connections") {
                 #expect(access == .role(.user), "\(route): users manage their own keys and connections")
+            } else if path.hasPrefix("/api/v1/prompts") && path.contains("/shares") {
+                #expect(access == .role(.user), "\(route): sharing is for those who may write the prompt")
             } else if path.hasPrefix("/api/v1/prompts") {
                 // Viewers read, rate and render; writing needs a user.
                 let readOnly = method == "GET" || path.hasSuffix("/ratings/mine") || path.hasSuffix("/render") || path.hasSuffix("/render/compare")
                 #expect(access == .role(readOnly ? .viewer : .user), "\(route)")
             } else if path == "/api/v1/imports" {
                 #expect(access == .role(.user), "importing writes prompts")
-            } else if ["/api/v1/auth/login", "/api/v1/auth/refresh"].contains(path) || !path.hasPrefix("/api/v1/") {
+            } else if ["/api/v1/auth/login", "/api/v1/auth/refresh"].contains(path) || path.hasPrefix("/api/v1/shared/") || !path.hasPrefix("/api/v1/") {
                 #expect(access == .anyone, "\(route) is public")
             } else {
                 #expect(access == .role(.viewer), "\(route) needs any signed-in account")

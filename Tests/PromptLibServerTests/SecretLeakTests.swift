@@ -39,7 +39,15 @@ struct SecretLeakTests {
                 let newPassword = "Her-Next-Secret-Phrase-8"
                 let changed = try await client.send(.post, "/api/v1/auth/me/password", json: #"{"current_password":"\#(userPassword)","new_password":"\#(newPassword)"}"#, token: again.accessToken)
                 #expect(changed.status == .noContent)
-                return [providerKey, wrong, testAdminPassword, userPassword, newPassword, tokens.accessToken, tokens.refreshToken,
+                // A share link's token and password are credentials too.
+                let prompt = try await client.createPrompt("leak/shared", token: tokens.accessToken)
+                let sharePassword = "Share-Link-Secret-5"
+                let share = try await client.send(.post, "/api/v1/prompts/\(prompt)/shares", json: #"{"password":"\#(sharePassword)"}"#, token: tokens.accessToken)
+                let shareToken = try #require(share.json["token"] as? String)
+                let viewed = try await client.execute(uri: "/api/v1/shared/\(shareToken)", method: .get, headers: [.sharePassword: sharePassword])
+                #expect(viewed.status == .ok)
+                _ = try await client.execute(uri: "/api/v1/shared/\(shareToken)", method: .get, headers: [.sharePassword: "Wrong-Share-Guess-6"])
+                return [shareToken, sharePassword, "Wrong-Share-Guess-6", providerKey, wrong, testAdminPassword, userPassword, newPassword, tokens.accessToken, tokens.refreshToken,
                         lena.accessToken, lena.refreshToken, next, refreshed.json["refresh_token"] as? String ?? "missing",
                         again.accessToken, again.refreshToken]
             }

@@ -1,0 +1,132 @@
+import Foundation
+import PromptLibCore
+import PromptLibStorage
+
+/// Share links: an unguessable, expiring, optionally password-protected, read-only view of a
+/// prompt that needs no account.
+struct ShareService: Sendable {
+    let prompts: PromptService
+    let shares: any ShareRepository
+    let collaborators: any CollaboratorRepository
+    let hasher: PasswordHasher
+    let limiter: any RateLimiter
+    let audit: AuditLog
+    /// Where links point: `FRONTEND_URL`.
+    let baseURL: String
+
+    static let tokenPrefix = "pls_"
+    /// Wrong passwords a link takes in `passwordWindow` before it refuses guesses for a while.
+    static let passwordAttempts = 10
+    static let passwordWindow: Duration = .seconds(900)
+
+    struct Input: Decodable, Sendable {
+        var expiresInHours: Double?
+        var password: String?
+        var maxViews: Int?
+        var version: Int?
+        var label: String?
+        enum CodingKeys: String, CodingKey {
+            case password, version, label
+            case expiresInHours = "expires_in_hours", maxViews = "max_views"
+        }
+    }
+
+    /// Makes a link; the token is in the answer once and never again.
+    func create(promptID: String, _ input: Input, context: AppRequestContext) async throws -> (ShareRecord, token: String, url: String) {
+        let identity = try context.requireIdentity()
+        let prompt = try await prompts.find(id: promptID)
+        try await requireWriter(prompt, identity)
+        let hours = input.expiresInHours ?? 168
+        guard hours > 0, hours <= 8_760 else { throw APIError.validation("expires_in_hours must be above 0 and at most 8760 (a year)", field: "expires_in_hours") }
+        if let views = input.maxViews, !(1...1_000_000).contains(views) {
+            throw APIError.validation("max_views must be from 1 to 1000000", field: "max_views")
+        }
+        if let password = input.password, password.isEmpty || password.count > 200 {
+            throw APIError.validation("password must be 1 to 200 characters", field: "password")
+        }
+        if input.version != nil && input.label != nil { throw APIError.validation("give version or label, not both", field: "label") }
+        // The version or label must exist now; a label may move later, and the link follows it.
+        _ = try await prompts.resolve(id: prompt.id, version: input.version, label: input.label)
+        let token = Self.tokenPrefix + Base64URL.encode(Data(RandomBytes.make(32)))
+        let now = Date()
+        let share = ShareRecord(
+            id: UUID().uuidString.lowercased(), promptID: prompt.id, tokenHash: TokenService.hash(token), createdBy: identity.username,
+            version: input.version, label: input.label, passwordHash: try await input.password.asyncMap(hasher.hash),
+            maxViews: input.maxViews, expiresAt: now.addingTimeInterval(hours * 3_600), createdAt: now
+        )
+        try await shares.create(share)
+        try await audit.record("share.created", context: context, targetType: "prompt", targetID: prompt.id, details: ["share_id": share.id])
+        return (share, token, baseURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/api/v1/shared/" + token)
+    }
+
+    func list(promptID: String, context: AppRequestContext) async throws -> [ShareRecord] {
+        let prompt = try await prompts.find(id: promptID)
+        try await requireWriter(prompt, try context.requireIdentity())
+        return try await shares.list(promptID: prompt.id)
+    }
+
+    func revoke(promptID: String, shareID: String, context: AppRequestContext) async throws {
+        let prompt = try await prompts.find(id: promptID)
+        try await requireWriter(prompt, try context.requireIdentity())
+        guard let share = try await shares.find(id: shareID), share.promptID == prompt.id else { throw APIError.notFound("Share link \(shareID)") }
+        _ = try await shares.revoke(id: share.id, at: Date())
+        try await audit.record("share.revoked", context: context, targetType: "prompt", targetID: prompt.id, details: ["share_id": share.id])
+    }
+
+    /// The shared version, for anyone with the token (and the password, when the link has one).
+    /// Counts the view only when it is served.
+    func view(token: String, password: String?) async throws -> (PromptDocument, ShareRecord) {
+        guard token.hasPrefix(Self.tokenPrefix), token.count < 100, let share = try await shares.find(tokenHash: TokenService.hash(token)) else {
+            throw APIError.notFound("Share link")
+        }
+        let now = Date()
+        try Self.requireLive(share, at: now)
+        if let hash = share.passwordHash {
+            guard let password, !password.isEmpty else {
+                throw APIError(.unauthorized, .authenticationRequired, "This link needs its password in the X-Share-Password header")
+            }
+            let key = "share-password:\(share.id)"
+            let state = await limiter.peek(key, limit: Self.passwordAttempts, window: Self.passwordWindow)
+            if !state.allowed { throw AuthService.tooMany(state.resetSeconds, "Too many wrong passwords for this link; try again later") }
+            guard try await hasher.verify(password, against: hash) else {
+                _ = await limiter.consume(key, limit: Self.passwordAttempts, window: Self.passwordWindow)
+                throw APIError(.unauthorized, .invalidCredentials, "The password for this link is wrong")
+            }
+        }
+        let prompt = try await prompts.find(id: share.promptID)
+        if prompt.archivedAt != nil { throw APIError(.gone, .gone, "The shared prompt was archived") }
+        let document: PromptDocument
+        do {
+            document = try await prompts.resolve(id: prompt.id, version: share.version, label: share.label).1.document
+        } catch let error as APIError where error.code == .notFound {
+            throw APIError(.gone, .gone, "The label this link follows no longer exists")
+        }
+        guard let views = try await shares.recordView(id: share.id, at: now) else {
+            throw APIError(.gone, .gone, "This share link has just run out or expired")
+        }
+        var counted = share
+        counted.views = views
+        return (document, counted)
+    }
+
+    static func requireLive(_ share: ShareRecord, at now: Date) throws {
+        if share.revokedAt != nil { throw APIError(.gone, .gone, "This share link was revoked") }
+        if share.expiresAt <= now { throw APIError(.gone, .gone, "This share link expired") }
+        if let max = share.maxViews, share.views >= max { throw APIError(.gone, .gone, "This share link has been viewed its \(max) time(s)") }
+    }
+
+    private func requireWriter(_ prompt: PromptRecord, _ identity: Identity) async throws {
+        if identity.owns(prompt.document.owner) { return }
+        guard try await collaborators.isCollaborator(promptID: prompt.id, userID: identity.userID) else {
+            throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner, its collaborators or an admin may share it")
+        }
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
