@@ -80,6 +80,7 @@ let package = Package(
         .target(
             name: "PromptLibTestSupport",
             dependencies: [
+                "PromptLibCore",
                 "PromptLibStorage",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -87,7 +88,7 @@ let package = Package(
             path: "Tests/PromptLibTestSupport"
         ),
         // Golden files are read from the source tree (#filePath), not bundled.
-        .testTarget(name: "PromptLibCoreTests", dependencies: ["PromptLibCore"], exclude: ["Golden"]),
+        .testTarget(name: "PromptLibCoreTests", dependencies: ["PromptLibCore", "PromptLibTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "PromptLibStorageTests",
             dependencies: ["PromptLibStorage", "PromptLibTestSupport"]

@@ -151,41 +151,56 @@ struct ImportService: Sendable {
 
     /// Every file parsed and every version validated; all problems reported at once.
     func read(_ files: [(path: String, text: String)], progress: ExportService.Progress? = nil) throws -> [Incoming] {
+        progress?("reading files", 0, files.count)
+        // Parsing and validating are pure and most of an import's work: spread over the cores.
+        let parsed = try ParallelMap.map(files.map { FileText(path: $0.path, text: $0.text) }, Self.parse)
+        progress?("reading files", files.count, files.count)
         var failures: [ValidationFailure] = []
         var incoming: [Incoming] = []
         var seen: [String: String] = [:]
-        for (index, file) in files.enumerated() {
-            if index % 100 == 0 || index == files.count - 1 { progress?("reading files", index + 1, files.count) }
-            let documents: [PromptDocument]
-            do {
-                documents = try PromptBundle.versions(in: file.text)
-            } catch {
-                failures.append(ValidationFailure(field: Self.field(file.path, error.field), message: error.message))
-                continue
-            }
-            var valid: [PromptDocument] = []
-            for (index, document) in documents.enumerated() {
-                let prefix = documents.count > 1 ? "\(file.path)[\(index)]" : file.path
-                do {
-                    var checked = try PromptValidator.validate(document)
-                    checked.labels = document.labels
-                    valid.append(checked)
-                } catch {
-                    failures += error.failures.map { ValidationFailure(field: Self.field(prefix, $0.field), message: $0.message) }
-                }
-            }
-            guard valid.count == documents.count, let name = valid.last?.name else { continue }
-            if valid.contains(where: { $0.name != name }) {
+        for (file, result) in zip(files, parsed) {
+            failures += result.failures
+            guard result.failures.isEmpty, let name = result.versions.last?.name else { continue }
+            if result.versions.contains(where: { $0.name != name }) {
                 failures.append(ValidationFailure(field: file.path, message: "holds versions of more than one prompt"))
             } else if let other = seen[name] {
                 failures.append(ValidationFailure(field: file.path, message: "is prompt \(name), which \(other) holds too"))
             } else {
                 seen[name] = file.path
-                incoming.append(Incoming(file: file.path, versions: valid.enumerated().sorted { ($0.element.version ?? $0.offset, $0.offset) < ($1.element.version ?? $1.offset, $1.offset) }.map(\.element)))
+                incoming.append(Incoming(file: file.path, versions: result.versions))
             }
         }
         if !failures.isEmpty { throw ValidationFailures(failures: Array(failures.prefix(200))) }
         return incoming
+    }
+
+    struct FileText: Sendable {
+        let path: String
+        let text: String
+    }
+
+    /// One file's versions, validated and ordered by number, or what is wrong with them.
+    @Sendable static func parse(_ file: FileText) -> (versions: [PromptDocument], failures: [ValidationFailure]) {
+        let documents: [PromptDocument]
+        do {
+            documents = try PromptBundle.versions(in: file.text)
+        } catch {
+            return ([], [ValidationFailure(field: field(file.path, error.field), message: error.message)])
+        }
+        var valid: [PromptDocument] = []
+        var failures: [ValidationFailure] = []
+        for (index, document) in documents.enumerated() {
+            let prefix = documents.count > 1 ? "\(file.path)[\(index)]" : file.path
+            do {
+                var checked = try PromptValidator.validate(document)
+                checked.labels = document.labels
+                valid.append(checked)
+            } catch {
+                failures += error.failures.map { ValidationFailure(field: field(prefix, $0.field), message: $0.message) }
+            }
+        }
+        let ordered = valid.enumerated().sorted { ($0.element.version ?? $0.offset, $0.offset) < ($1.element.version ?? $1.offset, $1.offset) }.map(\.element)
+        return (ordered, failures)
     }
 
     private static func field(_ path: String, _ field: String) -> String { field.isEmpty ? path : "\(path): \(field)" }

@@ -23,9 +23,10 @@ public struct SQLPromptRepository: PromptRepository {
         let draft = doc
         let now = Date()
         let engine = store.engine
-        let id = try await store.transaction { db in
-            try await Self.insertPrompt(db, engine: engine, versions: [draft], labels: [:], author: author, at: now)
+        let ids = try await store.transaction { db in
+            try await Self.insertPrompts(db, engine: engine, [NewPrompt(versions: [draft], labels: [:])], author: author, at: now)
         }
+        let id = ids[0]
         return PromptRecord(id: id, document: draft, author: author, createdAt: now, updatedAt: now, archivedAt: nil)
     }
 

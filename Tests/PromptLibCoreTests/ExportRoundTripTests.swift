@@ -1,4 +1,5 @@
 @testable import PromptLibCore
+import PromptLibTestSupport
 import Testing
 
 @Suite("Export and import of one prompt")

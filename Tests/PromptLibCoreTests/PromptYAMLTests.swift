@@ -1,4 +1,5 @@
 import PromptLibCore
+import PromptLibTestSupport
 import Testing
 
 @Suite("YAML documents")

@@ -58,6 +58,40 @@ struct ExchangeTests {
         }
     }
 
+    @Test("the round trip holds for generated prompts too", arguments: TestEngine.available)
+    func generatedRoundTrip(engine: TestEngine) async throws {
+        // Generated documents that the schema accepts, one per name, some with a second version.
+        var generator = SeededGenerator(seed: 2026)
+        var documents: [String: [PromptDocument]] = [:]
+        while documents.count < 25 {
+            var document = DocumentGenerator.make(using: &generator)
+            document.version = nil
+            guard let valid = try? PromptValidator.validate(document) else { continue }
+            documents[valid.name, default: []].append(valid)
+        }
+        let request = #"{"format":"yaml","include_history":true}"#
+        let library = documents.sorted { $0.key < $1.key }.map(\.value)
+        let first = try await withAdminApp(engine) { client, admin in
+            for versions in library {
+                let created = try await client.send(.post, "/api/v1/prompts", json: try PromptYAML.encode(versions[0]), token: admin,
+                                                    headers: [.contentType: "application/yaml"])
+                let id = try #require(created.json["id"] as? String, "\(String(buffer: created.body))")
+                for (offset, next) in versions.dropFirst().enumerated() {
+                    let written = try await client.send(.put, "/api/v1/prompts/\(id)", json: try PromptYAML.encode(next), token: admin,
+                                                        headers: [.contentType: "application/yaml", .ifMatch: "\"v\(offset + 1)\""])
+                    #expect(written.status == .ok, "\(String(buffer: written.body))")
+                }
+            }
+            return Data(buffer: try await Self.export(client, request, token: admin).body)
+        }
+        try await withAdminApp(engine) { client, admin in
+            let imported = try await Self.upload(client, first, token: admin)
+            #expect(imported.status == .ok, "\(String(buffer: imported.body))")
+            let second = Data(buffer: try await Self.export(client, request, token: admin).body)
+            #expect(first == second, "export → import → export of generated prompts gives the same bytes")
+        }
+    }
+
     @Test("a provider-format export imports as the same body, variables and model settings", arguments: TestEngine.available, ["openai", "gemini", "llama", "markdown"])
     func providerRoundTrip(engine: TestEngine, format: String) async throws {
         let (archive, original) = try await withAdminApp(engine) { client, admin in

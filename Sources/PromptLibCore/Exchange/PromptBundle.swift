@@ -38,8 +38,8 @@ public enum PromptBundle {
 
     /// The files for `prompts`, sorted by path.
     public static func files(_ prompts: [Prompt], format: ExportFormat, includeHistory: Bool) throws -> [File] {
-        try prompts.compactMap { prompt -> File? in
-            guard let latest = prompt.versions.last else { return nil }
+        try ParallelMap.map(prompts.filter { !$0.versions.isEmpty }) { prompt -> File in
+            let latest = prompt.versions[prompt.versions.count - 1]
             let path = path(for: prompt.name, format: format)
             guard includeHistory && carriesHistory(format) else {
                 return File(path: path, contents: try PromptExport.export(latest, format: format), versions: [latest.version ?? 1])

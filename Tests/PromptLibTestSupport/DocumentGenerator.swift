@@ -1,11 +1,11 @@
-import PromptLibCore
+public import PromptLibCore
 
 /// Reproducible random numbers for property tests.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         // SplitMix64: small, fast and well distributed.
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -16,7 +16,7 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// Random but valid-looking prompt documents, including text that YAML must quote.
-enum DocumentGenerator {
+public enum DocumentGenerator {
     static let words = ["alpha", "Beta", "yes", "no", "null", "~", "3.5", "42", "a: b", "- dash", "# hash", "quote \"x\"",
                         "it's", "{{who}}", "ünïcödé", "tab\there", "line\nbreak", "  padded  ", "[x]", "{y}", "*star", "&amp", "@at", "%p"]
 
@@ -28,7 +28,7 @@ enum DocumentGenerator {
         Bool.random(using: &g) ? make(&g) : nil
     }
 
-    static func make(using g: inout SeededGenerator) -> PromptDocument {
+    public static func make(using g: inout SeededGenerator) -> PromptDocument {
         var document = PromptDocument(
             name: "folder-\(Int.random(in: 0...9, using: &g))/prompt-\(Int.random(in: 0...999, using: &g))",
             title: text(&g), summary: maybe(&g, text), tags: maybe(&g) { g in (0..<Int.random(in: 0...3, using: &g)).map { _ in text(&g) } },
