@@ -111,7 +111,9 @@ struct ImportService: Sendable {
         }
         guard let kind else {
             guard let text = String(data: body, encoding: .utf8) else { throw APIError.validation("the upload is not UTF-8 text or an archive", field: "file") }
-            return [(path: "upload", text: text)]
+            // The media type (or format) names the kind, as an extension does inside archives.
+            let named = format.flatMap(PromptImportParser.Kind.init(rawValue:)) ?? Self.kind(ofMediaType: mediaType)
+            return [(path: "upload" + (named.map { ".\(Self.extensionName($0))" } ?? ""), text: text)]
         }
         let entries: [(path: String, data: Data)]
         do {
@@ -133,6 +135,22 @@ struct ImportService: Sendable {
         }
         if out.isEmpty { throw APIError.validation("the archive holds no prompt files", field: "file") }
         return out
+    }
+
+    static func kind(ofMediaType mediaType: String?) -> PromptImportParser.Kind? {
+        switch mediaType {
+        case "text/markdown": .markdown
+        case "application/yaml", "text/yaml", "application/x-yaml": .yaml
+        default: nil
+        }
+    }
+
+    static func extensionName(_ kind: PromptImportParser.Kind) -> String {
+        switch kind {
+        case .markdown: "md"
+        case .yaml: "yaml"
+        case .json, .provider: "json"
+        }
     }
 
     /// When the archive has our manifest, each file it lists must be there with its SHA-256.
@@ -183,7 +201,7 @@ struct ImportService: Sendable {
     @Sendable static func parse(_ file: FileText) -> (versions: [PromptDocument], failures: [ValidationFailure]) {
         let documents: [PromptDocument]
         do {
-            documents = try PromptBundle.versions(in: file.text)
+            documents = try PromptBundle.versions(in: file.text, kind: PromptBundle.kind(forPath: file.path))
         } catch {
             return ([], [ValidationFailure(field: field(file.path, error.field), message: error.message)])
         }

@@ -137,6 +137,22 @@ struct ExchangeTests {
         }
     }
 
+    @Test("single files import by media type or detection: YAML with a leading ---, Markdown front matter, JSON", arguments: TestEngine.available)
+    func singleFiles(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            let yaml = "---\nschema: promptlib/v1\nname: hand/yaml\ntitle: By hand\nprompt:\n  goal: Written by hand\n"
+            let markdown = "---\nname: hand/markdown\ntitle: Notes\nprompt:\n  goal: From Markdown\n---\n\n# Notes\n\nAnything below is prose.\n"
+            let json = #"{"name": "hand/json", "title": "J", "prompt": {"goal": "From JSON"}}"#
+            for (body, type) in [(yaml, "application/yaml"), (markdown, "text/markdown"), (markdown, "application/octet-stream"), (json, "application/json")] {
+                let response = try await Self.upload(client, Data(body.utf8), query: "?on_conflict=skip", contentType: type, token: admin)
+                #expect(response.status == .ok, "\(type): \(String(buffer: response.body))")
+            }
+            let goal = try await client.get("/api/v1/prompts/by-name/hand%2Fyaml", token: admin).json["prompt"] as? [String: Any]
+            #expect(goal?["goal"] as? String == "Written by hand")
+            #expect(try await Self.count(client, token: admin) == 3)
+        }
+    }
+
     @Test("an import with one bad file writes nothing and names every problem", arguments: TestEngine.available)
     func allOrNothing(engine: TestEngine) async throws {
         try await withAdminApp(engine) { client, admin in

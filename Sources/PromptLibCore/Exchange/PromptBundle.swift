@@ -27,6 +27,14 @@ public enum PromptBundle {
         public var versions: [Int]
     }
 
+    /// The kind a file name says, or `nil` to detect it: `.md` Markdown, `.yaml`/`.yml` YAML.
+    public static func kind(forPath path: String) -> PromptImportParser.Kind? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
+        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return .yaml }
+        return nil
+    }
+
     /// Whether `format` can carry every version in one file.
     public static func carriesHistory(_ format: ExportFormat) -> Bool { format == .yaml || format == .json }
 
@@ -42,7 +50,12 @@ public enum PromptBundle {
             let latest = prompt.versions[prompt.versions.count - 1]
             let path = path(for: prompt.name, format: format)
             guard includeHistory && carriesHistory(format) else {
-                return File(path: path, contents: try PromptExport.export(latest, format: format), versions: [latest.version ?? 1])
+                do {
+                    return File(path: path, contents: try PromptExport.export(latest, format: format), versions: [latest.version ?? 1])
+                } catch let failures as ValidationFailures {
+                    // A provider format can refuse a prompt's settings; say which prompt.
+                    throw ValidationFailures(failures: failures.failures.map { ValidationFailure(field: "\(prompt.name): \($0.field)", message: $0.message) })
+                }
             }
             let contents: String
             if format == .yaml {
@@ -56,9 +69,11 @@ public enum PromptBundle {
     }
 
     /// Every version in one file, oldest first: a YAML stream, a JSON array, or one document in
-    /// any format ``PromptImportParser`` reads.
-    public static func versions(in text: String) throws(ValidationFailure) -> [PromptDocument] {
-        switch PromptImportParser.detect(text) {
+    /// any format ``PromptImportParser`` reads. `kind` comes from a file's extension or an upload's
+    /// media type when there is one (a YAML file may begin with `---` like Markdown front matter);
+    /// otherwise it is detected.
+    public static func versions(in text: String, kind: PromptImportParser.Kind? = nil) throws(ValidationFailure) -> [PromptDocument] {
+        switch kind ?? PromptImportParser.detect(text) {
         case .yaml:
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             var documents: [String] = []
@@ -89,8 +104,8 @@ public enum PromptBundle {
             } catch {
                 throw ValidationFailure(field: "", message: "is not valid JSON")
             }
-        default:
-            return [try PromptImportParser.parse(text)]
+        case let kind:
+            return [try PromptImportParser.parse(text, kind: kind)]
         }
     }
 }
