@@ -92,6 +92,8 @@ struct VariableBindingTests {
         } catch {
             #expect(Set(error.failures.map(\.field)) == ["params.top_p", "params.max_tokens"])
         }
+        let both = try PromptRenderer.render(document, .init(target: .anthropic, params: ["temperature": .number(0.5), "top_p": .number(0.9)]))
+        #expect(both.payload.member("top_p") == nil && both.payload.member("temperature") == .number(0.5) && both.warnings.contains { $0.contains("not both") })
         let reasoning = try PromptRenderer.render(document, .init(target: .openai, model: "o3-mini"))
         guard case .object(let body) = reasoning.payload else { return }
         #expect(body["max_completion_tokens"] == .number(100) && body["temperature"] == nil && body["max_tokens"] == nil)

@@ -22,7 +22,12 @@ enum AnthropicPayload {
         ]
         body["system"] = system.map(JSONValue.string)
         body["temperature"] = PayloadParts.number(settings.temperature)
-        body["top_p"] = PayloadParts.number(settings.topP)
+        // Current Claude models refuse temperature and top_p together.
+        if settings.temperature != nil && settings.topP != nil {
+            warnings.append("anthropic takes temperature or top_p, not both; top_p was left out")
+        } else {
+            body["top_p"] = PayloadParts.number(settings.topP)
+        }
         return ProviderPayload(body: .object(PayloadParts.adding(settings.params, to: body)), text: nil)
     }
 }

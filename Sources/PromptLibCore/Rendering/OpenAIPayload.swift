@@ -2,7 +2,7 @@
 enum OpenAIPayload {
     /// Reasoning models take `max_completion_tokens` and no sampling settings.
     static func isReasoningModel(_ model: String) -> Bool {
-        ["o1", "o3", "o4", "gpt-5"].contains { model == $0 || model.hasPrefix($0 + "-") || model.hasPrefix($0 + "o") }
+        ["o1", "o3", "o4", "gpt-5"].contains { model == $0 || model.hasPrefix($0 + "-") || model.hasPrefix($0 + ".") }
     }
 
     static func build(_ input: PayloadInput, warnings: inout [String]) -> ProviderPayload {
