@@ -98,6 +98,15 @@ user_cli_checks() { # runs on the SQLite data the server left behind
   check "the database files hold no plaintext credential" test "$(cat "$WORK/data/promptlib.sqlite"* | grep -c 'sk-e2e-secret-key-0001')" = 0
 }
 
+share_checks() { # share_checks PROMPT_URL
+  local token
+  token=$(api -X POST "$1/shares" -d '{"expires_in_hours": 1, "max_views": 1}' | json 'd["token"]')
+  check "a share link opens without an account" test "$(curl -s -m 10 "localhost:$PORT/api/v1/shared/$token" | json 'd["prompt"]["goal"]')" = "Say hello v3"
+  check "a share link past its views answers 410" test "$(status_of "localhost:$PORT/api/v1/shared/$token")" = 410
+  check "the server log shows share views with the token masked" \
+    test "$(grep -c "$token" "$WORK/server.log")" = 0 -a "$(grep -c '"path":"/api/v1/shared/…"' "$WORK/server.log")" -ge 2
+}
+
 exchange_cli_checks() { # runs on the SQLite data the server left behind
   local out
   out=$(env STORAGE_DIR="$WORK/data" "$BIN" export --history --out "$WORK/a.zip" 2>"$WORK/progress.txt")
@@ -143,6 +152,7 @@ run_engine() { # run_engine LABEL ENV...
   check "$label: data survives a restart" test "$(api "$base/$id" | json 'd["version"], d["prompt"]["goal"]')" = "3 Say hello v3"
   check "$label: version 2 survives a restart" test "$(api "$base/$id/versions/2" | json 'd["prompt"]["goal"]')" = "Say hello v2"
   if [ "$label" = sqlite ]; then
+    share_checks "$base/$id"
     hostile_checks
     check "a provider connection is stored" test "$(api -X POST "localhost:$PORT/api/v1/connections" \
       -d '{"name":"e2e","provider":"openai","credentials":{"api_key":"sk-e2e-secret-key-0001"}}' | json 'd["credentials_hint"]["api_key"]')" = "sk-…0001"
