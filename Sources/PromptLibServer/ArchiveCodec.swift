@@ -64,8 +64,20 @@ enum ArchiveCodec {
     }
 
     private static func readZip(_ data: Data, limits: ArchiveLimits) throws(ArchiveRefusal) -> [(path: String, data: Data)] {
+        // Read from a private temporary file, not from memory: ZIPFoundation's in-memory reader
+        // traps on an entry whose offset points past the end (a crash a hostile upload could
+        // cause), while its file reader just finds nothing there.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("promptlib-import-\(UUID().uuidString)")
+        let file = directory.appendingPathComponent("upload.zip")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            try data.write(to: file)
+        } catch {
+            throw ArchiveRefusal(.invalid, "could not be staged for reading (\(error))")
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw ArchiveRefusal(.invalid, "is not a readable zip file") }
+        do { archive = try Archive(url: file, accessMode: .read) } catch { throw ArchiveRefusal(.invalid, "is not a readable zip file") }
         // Headers first: nothing is inflated unless the whole archive is within the limits.
         var entries: [Entry] = []
         var declared: UInt64 = 0

@@ -184,6 +184,11 @@ struct ExchangeTests {
                 let traversal = try await Self.upload(client, try ArchiveCodec.write([ok, ("../evil.yaml", ok.1)], kind: kind), contentType: kind.contentType, token: admin)
                 #expect(traversal.status == .badRequest && String(buffer: traversal.body).contains("leaves the archive"), "\(kind): \(String(buffer: traversal.body))")
             }
+            // A central directory entry whose local header lies past the end once crashed the reader.
+            var corrupt = try ArchiveCodec.write([ok], kind: .zip)
+            let central = try #require(corrupt.firstRange(of: Data([0x50, 0x4B, 0x01, 0x02])))
+            corrupt.replaceSubrange(central.lowerBound + 42..<central.lowerBound + 46, with: [0xF0, 0xFF, 0xFF, 0x0F])
+            #expect(try await Self.upload(client, corrupt, token: admin).status == .badRequest)
             let big = try await Self.upload(client, Data(repeating: 65, count: 2_500_000), contentType: "application/yaml", token: admin)
             #expect(big.status == .contentTooLarge)
             #expect(try await Self.count(client, token: admin) == 0)
