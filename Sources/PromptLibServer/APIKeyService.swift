@@ -17,10 +17,10 @@ struct APIKeyService: Sendable {
         guard (1...100).contains(trimmed.count) else { throw APIError.validation("name must be 1 to 100 characters", field: "name") }
         guard !scopes.isEmpty else { throw APIError.validation("scopes must name at least one scope", field: "scopes") }
         if let expiresAt, expiresAt <= Date() { throw APIError.validation("expires_at must be in the future", field: "expires_at") }
-        let secret = Self.generate()
+        let (secret, hash) = TokenService.newSecret(prefix: Self.keyPrefix)
         let record = APIKeyRecord(
             userID: identity.userID, name: trimmed, prefix: String(secret.prefix(Self.keyPrefix.count + 8)),
-            keyHash: TokenService.hash(secret), scopes: Array(Set(scopes.map(\.rawValue))).sorted(), expiresAt: expiresAt
+            keyHash: hash, scopes: Array(Set(scopes.map(\.rawValue))).sorted(), expiresAt: expiresAt
         )
         try await keys.create(record)
         try await audit.record("api_key.created", context: context, targetType: "api_key", targetID: record.id,
@@ -41,10 +41,5 @@ struct APIKeyService: Sendable {
         }
         try await keys.revoke(id: id, now: Date())
         try await audit.record("api_key.revoked", context: context, targetType: "api_key", targetID: id)
-    }
-
-    /// `pl_` and 32 random bytes in base64url.
-    static func generate() -> String {
-        keyPrefix + Base64URL.encode(Data(RandomBytes.make(32)))
     }
 }

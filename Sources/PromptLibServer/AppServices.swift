@@ -53,7 +53,7 @@ struct AppServices: Sendable {
         connections = ConnectionService(connections: connectionRepository, cipher: cipher, audit: audit)
         keyRotation = KeyRotation(connections: connectionRepository, cipher: cipher)
         collaborators = CollaboratorService(prompts: prompts, collaborators: collaboratorRepository, users: userRepository, audit: audit)
-        exports = ExportService(repository: promptRepository)
+        exports = ExportService(repository: promptRepository, audit: audit)
         shares = ShareService(prompts: prompts, shares: SQLShareRepository(store: store), collaborators: collaboratorRepository, hasher: hasher,
                               limiter: limiter, audit: audit, baseURL: configuration.frontendURL)
         imports = ImportService(repository: promptRepository, collaborators: collaboratorRepository, audit: audit, limits: configuration.importLimits)

@@ -60,9 +60,7 @@ public struct CommandLineServices: Sendable {
         let request = ExportService.Request(
             filter: .init(q: query, tag: tag, owner: owner, status: status, folder: folder, includeArchived: includeArchived),
             format: format, includeHistory: includeHistory, archive: archive)
-        let result = try await services.exports.export(request, progress: progress)
-        try await services.imports.audit.record("prompts.exported", context: nil, actorName: "cli",
-                                                details: ["prompts": String(result.prompts), "versions": String(result.versions)])
+        let result = try await services.exports.export(request, context: nil, actorName: "cli", progress: progress)
         return (result.data, result.prompts, result.versions)
     }
 

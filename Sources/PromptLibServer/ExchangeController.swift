@@ -10,9 +10,7 @@ struct ExchangeController {
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.post("/api/v1/exports") { request, context -> Response in
             let input = try await request.decodeJSON(as: ExportService.Request.self, context: context)
-            let archive = try await exports.export(input)
-            try await imports.audit.record("prompts.exported", context: context, targetType: "prompt",
-                                           details: ["prompts": String(archive.prompts), "versions": String(archive.versions)])
+            let archive = try await exports.export(input, context: context)
             return Response(
                 status: .ok,
                 headers: [.contentType: archive.kind.contentType,

@@ -6,6 +6,7 @@ import PromptLibStorage
 /// `POST /api/v1/exports`: the prompts a filter selects, as one archive with a manifest.
 struct ExportService: Sendable {
     let repository: any PromptRepository
+    let audit: AuditLog
 
     /// The request body.
     struct Request: Decodable, Sendable {
@@ -46,7 +47,9 @@ struct ExportService: Sendable {
     /// How far a long export or import is: a phase, items done, and the total when known.
     typealias Progress = @Sendable (_ phase: String, _ done: Int, _ total: Int?) -> Void
 
-    func export(_ request: Request, progress: Progress? = nil) async throws -> Archive {
+    /// The archive, recorded in the audit log as `prompts.exported` by the request's caller (or
+    /// `actorName` from the command line).
+    func export(_ request: Request, context: AppRequestContext?, actorName: String? = nil, progress: Progress? = nil) async throws -> Archive {
         let format = try Self.format(request.format)
         let history = request.includeHistory ?? false
         if history && !PromptBundle.carriesHistory(format) {
@@ -89,7 +92,10 @@ struct ExportService: Sendable {
         entries.append((path: "manifest.json", data: Self.manifest(files, format: format, history: history)))
         let count = files.reduce(0) { $0 + $1.versions.count }
         progress?("writing the archive", files.count, files.count)
-        return Archive(data: try ArchiveCodec.write(entries, kind: kind), kind: kind, prompts: files.count, versions: count)
+        let archive = Archive(data: try ArchiveCodec.write(entries, kind: kind), kind: kind, prompts: files.count, versions: count)
+        try await audit.record("prompts.exported", context: context, actorName: actorName, targetType: "prompt",
+                               details: ["prompts": String(archive.prompts), "versions": String(archive.versions)])
+        return archive
     }
 
     static func format(_ name: String?) throws -> ExportFormat {
@@ -122,6 +128,6 @@ struct ExportService: Sendable {
     static let manifestSchema = "promptlib-export/v1"
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: data))
     }
 }

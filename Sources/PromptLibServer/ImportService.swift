@@ -68,7 +68,8 @@ struct ImportService: Sendable {
              identity: Identity, context: AppRequestContext?, progress: ExportService.Progress? = nil) async throws -> Result {
         let incoming = try read(try files(body, mediaType: mediaType, format: format), progress: progress)
         progress?("planning", 0, incoming.count)
-        var (items, writes) = try await plan(incoming, strategy: strategy, identity: identity)
+        let (planned, writes) = try await plan(incoming, strategy: strategy, identity: identity)
+        var items = planned
         let conflicts = items.filter { $0.action == .conflict }
         if dryRun { return Result(dryRun: true, items: items) }
         if !conflicts.isEmpty {
@@ -85,7 +86,8 @@ struct ImportService: Sendable {
             throw APIError(.conflict, .conflict, "The import collided with a change made meanwhile; nothing was written (\(message))")
         }
         for (index, write) in writes.enumerated() { items[write.item].id = ids[index] }
-        try await audit.record("prompts.imported", context: context, actor: identity, targetType: "prompt", details: Result(dryRun: false, items: items).counts.mapValues(String.init))
-        return Result(dryRun: false, items: items)
+        let result = Result(dryRun: false, items: items)
+        try await audit.record("prompts.imported", context: context, actor: identity, targetType: "prompt", details: result.counts.mapValues(String.init))
+        return result
     }
 }

@@ -21,6 +21,14 @@ struct ListQuery {
         cursor = query["cursor"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// `?version=N`: absent is `nil`; anything but a whole number is a `400` (``PromptService``
+    /// checks the range with the label).
+    static func version(in request: Request) throws -> Int? {
+        guard let text = request.uri.queryParameters["version"].map(String.init) else { return nil }
+        guard let number = Int(text) else { throw APIError.validation("version must be a positive integer", field: "version") }
+        return number
+    }
+
     /// A boolean query flag: absent is `false`; `true`/`false`/`1`/`0` are accepted.
     static func flag(_ name: String, in request: Request) throws -> Bool {
         guard let text = request.uri.queryParameters[Substring(name)].map(String.init) else { return false }

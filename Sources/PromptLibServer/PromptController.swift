@@ -19,15 +19,8 @@ struct PromptController {
         group.get("by-name/:name") { request, context -> Response in
             let raw = try context.parameters.require("name")
             let name = raw.removingPercentEncoding ?? raw
-            let query = request.uri.queryParameters
-            var version: Int?
-            if let text = query["version"].map(String.init) {
-                guard let number = Int(text), number >= 1 else { throw APIError.validation("version must be a positive integer", field: "version") }
-                version = number
-            }
-            let label = query["label"].map(String.init)
-            if version != nil && label != nil { throw APIError.validation("give version or label, not both", field: "label") }
-            var (prompt, record) = try await service.resolve(name: name, version: version, label: label)
+            let label = request.uri.queryParameters["label"].map(String.init)
+            var (prompt, record) = try await service.resolve(name: name, version: try ListQuery.version(in: request), label: label)
             let resolved: [IncludeResolver.Resolution]?
             (record.document, resolved) = try await resolvingIncludes(record.document, request: request)
             let number = record.document.version ?? 1

@@ -76,13 +76,22 @@ struct PromptService: Sendable {
     /// The version of prompt `name` that `version` or `label` names; with neither, `production`
     /// when it is set, otherwise the latest. Returns the prompt and the version.
     func resolve(name: String, version: Int?, label: String?) async throws -> (PromptRecord, PromptVersionRecord) {
+        try Self.checkSelector(version: version, label: label)
         guard let prompt = try await repository.find(name: name) else { throw APIError.notFound("Prompt '\(name)'") }
         return try await resolve(prompt, version: version, label: label)
     }
 
     /// As ``resolve(name:version:label:)``, for the prompt with this id.
     func resolve(id: String, version: Int?, label: String?) async throws -> (PromptRecord, PromptVersionRecord) {
-        try await resolve(try await find(id: id), version: version, label: label)
+        try Self.checkSelector(version: version, label: label)
+        return try await resolve(try await find(id: id), version: version, label: label)
+    }
+
+    /// A version is picked by number or by label, never both; numbers start at 1. Checked before
+    /// any lookup, so a bad selector is a `400` whether or not the prompt exists.
+    static func checkSelector(version: Int?, label: String?) throws {
+        if version != nil && label != nil { throw APIError.validation("give version or label, not both", field: "label") }
+        if let version, version < 1 { throw APIError.validation("version must be a positive integer", field: "version") }
     }
 
     private func resolve(_ prompt: PromptRecord, version: Int?, label: String?) async throws -> (PromptRecord, PromptVersionRecord) {

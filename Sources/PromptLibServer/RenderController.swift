@@ -28,10 +28,7 @@ struct RenderController {
             throw APIError.validation("format must be one of: " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "), field: "format")
         }
         var input = RenderService.Input()
-        if let text = query["version"].map(String.init) {
-            guard let number = Int(text) else { throw APIError.validation("version must be a positive integer", field: "version") }
-            input.version = number
-        }
+        input.version = try ListQuery.version(in: request)
         input.label = query["label"].map(String.init)
         var variables: [String: JSONValue]?
         if let text = query["variables"].map(String.init) {

@@ -54,8 +54,6 @@ struct RenderService: Sendable {
     /// The version the input names (default: `production`, else latest), as stored, with the
     /// labels that point at it.
     func version(promptID: String, _ input: Input) async throws -> (PromptDocument, PromptRecord) {
-        if input.version != nil && input.label != nil { throw APIError.validation("give version or label, not both", field: "label") }
-        if let version = input.version, version < 1 { throw APIError.validation("version must be a positive integer", field: "version") }
         let (prompt, record) = try await prompts.resolve(id: promptID, version: input.version, label: input.label)
         var document = record.document
         let number = document.version ?? 1

@@ -44,14 +44,15 @@ struct ShareService: Sendable {
         if let password = input.password, password.isEmpty || password.count > 200 {
             throw APIError.validation("password must be 1 to 200 characters", field: "password")
         }
-        if input.version != nil && input.label != nil { throw APIError.validation("give version or label, not both", field: "label") }
         // The version or label must exist now; a label may move later, and the link follows it.
         _ = try await prompts.resolve(id: prompt.id, version: input.version, label: input.label)
-        let token = Self.tokenPrefix + Base64URL.encode(Data(RandomBytes.make(32)))
+        let (token, tokenHash) = TokenService.newSecret(prefix: Self.tokenPrefix)
+        var passwordHash: String?
+        if let password = input.password { passwordHash = try await hasher.hash(password) }
         let now = Date()
         let share = ShareRecord(
-            id: UUID().uuidString.lowercased(), promptID: prompt.id, tokenHash: TokenService.hash(token), createdBy: identity.username,
-            version: input.version, label: input.label, passwordHash: try await input.password.asyncMap(hasher.hash),
+            id: UUID().uuidString.lowercased(), promptID: prompt.id, tokenHash: tokenHash, createdBy: identity.username,
+            version: input.version, label: input.label, passwordHash: passwordHash,
             maxViews: input.maxViews, expiresAt: now.addingTimeInterval(hours * 3_600), createdAt: now
         )
         try await shares.create(share)
@@ -120,13 +121,5 @@ struct ShareService: Sendable {
         guard try await collaborators.isCollaborator(promptID: prompt.id, userID: identity.userID) else {
             throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner, its collaborators or an admin may share it")
         }
-    }
-}
-
-extension Optional {
-    /// `map` with an async transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

@@ -40,8 +40,14 @@ struct TokenService: Sendable {
 
     /// A new refresh token and the hash to store for it.
     func newRefreshToken() -> (token: String, hash: String) {
-        let token = "plr_" + Base64URL.encode(Data(RandomBytes.make(32)))
-        return (token, Self.hash(token))
+        Self.newSecret(prefix: "plr_")
+    }
+
+    /// A bearer secret — `prefix` and 32 random bytes in base64url — and the hash to store for it:
+    /// refresh tokens, API keys and share links are all made here.
+    static func newSecret(prefix: String) -> (token: String, hash: String) {
+        let token = prefix + Base64URL.encode(Data(RandomBytes.make(32)))
+        return (token, hash(token))
     }
 
     /// SHA-256 in hex: refresh tokens are long random values, so a fast hash is enough.

@@ -69,13 +69,7 @@ extension SQLPromptRepository {
                 INSERT INTO prompts (id, name, title, summary, status, owner, tags, latest_version, created_at, updated_at, search_text\(unsafeRaw: keyColumn))
                 VALUES \(rows.joined(separator: ", "))
                 """).run()
-            if engine == .sqlite {
-                try await db.raw("""
-                    INSERT INTO prompts_fts (rowid, head, body, state)
-                    SELECT search_key, \(unsafeRaw: searchHeadSQL), search_text, \(unsafeRaw: searchStateSQL) FROM prompts
-                    WHERE id IN (\(binds: chunk.map { ids[$0] }))
-                    """).run()
-            }
+            if engine == .sqlite { try await insertFTS(db, ids: chunk.map { ids[$0] }) }
         }
         var versionRows: [SQLQueryString] = []
         var labelRows: [SQLQueryString] = []

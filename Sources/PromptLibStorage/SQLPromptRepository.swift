@@ -169,9 +169,14 @@ public struct SQLPromptRepository: PromptRepository {
             WHERE id = \(bind: id) AND search_key IS NULL
             """).run()
         try await db.raw("DELETE FROM prompts_fts WHERE rowid = (SELECT search_key FROM prompts WHERE id = \(bind: id))").run()
+        try await insertFTS(db, ids: [id])
+    }
+
+    /// SQLite: FTS rows for these prompts, from their rows in `prompts` (which have search keys).
+    static func insertFTS(_ db: any SQLDatabase, ids: [String]) async throws {
         try await db.raw("""
             INSERT INTO prompts_fts (rowid, head, body, state)
-            SELECT search_key, \(unsafeRaw: searchHeadSQL), search_text, \(unsafeRaw: searchStateSQL) FROM prompts WHERE id = \(bind: id)
+            SELECT search_key, \(unsafeRaw: searchHeadSQL), search_text, \(unsafeRaw: searchStateSQL) FROM prompts WHERE id IN (\(binds: ids))
             """).run()
     }
 

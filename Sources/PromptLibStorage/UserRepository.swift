@@ -1,5 +1,5 @@
 public import Foundation
-public import PromptLibCore
+import PromptLibCore
 
 /// Storage of accounts.
 public protocol UserRepository: Sendable {

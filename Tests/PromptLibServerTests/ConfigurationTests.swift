@@ -51,7 +51,7 @@ struct ConfigurationTests {
     @Test("secrets can come from NAME_FILE, trimmed")
     func secretFiles() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID())").path
-        FileManager.default.createFile(atPath: path, contents: Data("\(Self.strongSecret)\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("\(Self.strongSecret)\n".utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let configuration = try AppConfiguration(environment: [
             "APP_ENV": "production", "JWT_SECRET_FILE": path, "ENCRYPTION_KEY": Self.strongKey,

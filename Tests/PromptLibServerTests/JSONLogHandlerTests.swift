@@ -8,7 +8,7 @@ struct JSONLogHandlerTests {
     @Test("one JSON object per line with timestamp, level, message and metadata")
     func writesJSONLines() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID())").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let handle = try #require(FileHandle(forWritingAtPath: path))
         var logger = Logger(label: "test") { JSONLogHandler(label: $0, level: .info, sink: LogSink(handle: handle)) }

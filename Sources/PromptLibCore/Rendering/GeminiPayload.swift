@@ -18,11 +18,7 @@ enum GeminiPayload {
         if PayloadParts.wantsJSON(input.output) {
             config["responseMimeType"] = .string("application/json")
             if let fields = input.output?.fields, !fields.isEmpty {
-                config["responseSchema"] = .object([
-                    "type": .string("OBJECT"),
-                    "properties": .object(Dictionary(fields.map { ($0, JSONValue.object(["type": .string("STRING")])) }, uniquingKeysWith: { first, _ in first })),
-                    "required": .array(fields.map(JSONValue.string)),
-                ])
+                config["responseSchema"] = PayloadParts.jsonSchema(fields, closed: false, upperCaseTypes: true)
             }
         }
         config = PayloadParts.adding(settings.params, to: config)

@@ -30,7 +30,7 @@ enum OpenAIPayload {
                     "json_schema": .object([
                         "name": .string(PayloadParts.schemaName(input.promptName)),
                         "strict": .bool(true),
-                        "schema": PayloadParts.jsonSchema(fields, strict: true),
+                        "schema": PayloadParts.jsonSchema(fields, closed: true),
                     ]),
                 ])
         }

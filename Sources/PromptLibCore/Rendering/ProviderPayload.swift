@@ -50,14 +50,16 @@ enum PayloadParts {
     /// Whether the prompt asks for JSON.
     static func wantsJSON(_ output: OutputSpec?) -> Bool { output?.format?.lowercased() == "json" }
 
-    /// A JSON Schema object with one string property per output field, all required.
-    static func jsonSchema(_ fields: [String], strict: Bool) -> JSONValue {
+    /// A schema object with one string property per output field, all required: JSON Schema
+    /// (OpenAI, closed to other properties) or Gemini's OpenAPI subset (`upperCaseTypes`).
+    static func jsonSchema(_ fields: [String], closed: Bool, upperCaseTypes: Bool = false) -> JSONValue {
+        let (object, string) = upperCaseTypes ? ("OBJECT", "STRING") : ("object", "string")
         var schema: [String: JSONValue] = [
-            "type": .string("object"),
-            "properties": .object(Dictionary(fields.map { ($0, JSONValue.object(["type": .string("string")])) }, uniquingKeysWith: { first, _ in first })),
+            "type": .string(object),
+            "properties": .object(Dictionary(fields.map { ($0, JSONValue.object(["type": .string(string)])) }, uniquingKeysWith: { first, _ in first })),
             "required": .array(fields.map(JSONValue.string)),
         ]
-        if strict { schema["additionalProperties"] = .bool(false) }
+        if closed { schema["additionalProperties"] = .bool(false) }
         return .object(schema)
     }
 
