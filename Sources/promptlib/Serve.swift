@@ -22,6 +22,9 @@ struct Serve: AsyncParsableCommand {
             let app = try await buildApplication(configuration: configuration, logger: logger)
             try await app.runService()
             logger.info("stopped")
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(78)
         } catch {
             logger.critical("start-up failed", metadata: ["error": "\(error)"])
             throw ExitCode.failure

@@ -97,6 +97,9 @@ public enum PromptBundle {
             }
             return out
         case .json where text.drop(while: \.isWhitespace).first == "[":
+            if let (field, problem) = ControlCharacters.firstProblem(inJSON: Data(text.utf8)) {
+                throw ValidationFailure(field: field, message: problem)
+            }
             do {
                 return try JSONDecoder().decode([PromptDocument].self, from: Data(text.utf8))
             } catch let error as DecodingError {

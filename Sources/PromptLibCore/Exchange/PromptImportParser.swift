@@ -46,6 +46,9 @@ public enum PromptImportParser {
     }
 
     private static func decodeJSON(_ data: Data, prefix: String? = nil) throws(ValidationFailure) -> PromptDocument {
+        if let (field, problem) = ControlCharacters.firstProblem(inJSON: data) {
+            throw ValidationFailure(field: [prefix, field].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: "."), message: problem)
+        }
         do {
             return try JSONDecoder().decode(PromptDocument.self, from: data)
         } catch let error as DecodingError {

@@ -13,6 +13,15 @@ public struct PromptInclude: Sendable, Hashable {
     /// The tag as written, such as `{{> greeting@production}}`.
     public var tag: String
 
+    /// The selector as written after `@`, or `default`.
+    public var requested: String {
+        switch selector {
+        case .default: "default"
+        case .label(let label): label
+        case .version(let number): String(number)
+        }
+    }
+
     /// Every include in `template`, in order, or the first one that is malformed.
     public static func all(in template: String) -> Result<[PromptInclude], TemplateError> {
         var found: [PromptInclude] = []

@@ -93,6 +93,10 @@ public struct AppConfiguration: Sendable {
             redisURL = url
         }
         jwtSecret = try env.secret("JWT_SECRET")
+        // HMAC keys shorter than 32 bytes are refused by the signer (it traps), so in every mode.
+        if let jwtSecret, jwtSecret.utf8.count < 32 {
+            throw ConfigurationError(variable: "JWT_SECRET", message: "must be at least 32 bytes (openssl rand -hex 32)")
+        }
         if let key = try env.secret("ENCRYPTION_KEY") { encryptionKey = try Self.encryptionKey(key) }
         if let keys = try env.secret("ENCRYPTION_KEY_PREVIOUS") {
             for key in keys.split(separator: ",") {
@@ -110,6 +114,12 @@ public struct AppConfiguration: Sendable {
         }
         logsDirectory = env.value("LOGS_DIR")
         adminPassword = try env.secret("ADMIN_PASSWORD")
+        if let adminPassword {
+            // Checked here, not when the account is made, so that a bad one stops start-up before
+            // migrations run and `config check` reports it.
+            let problems = PasswordPolicy.problems(password: adminPassword, username: "admin")
+            guard problems.isEmpty else { throw ConfigurationError(variable: "ADMIN_PASSWORD", message: problems.joined(separator: "; ")) }
+        }
         accessTokenTTL = .seconds(try env.integer("ACCESS_TOKEN_TTL_SECONDS", default: 900, in: 60...86_400))
         refreshTokenTTL = .seconds(try env.integer("REFRESH_TOKEN_TTL_SECONDS", default: 7 * 86_400, in: 3_600...90 * 86_400))
         bcryptCost = try env.integer("BCRYPT_COST", default: 12, in: (mode == .production ? 12 : 4)...16)

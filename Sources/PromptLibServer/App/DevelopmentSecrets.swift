@@ -20,7 +20,12 @@ enum DevelopmentSecrets {
         let path = (directory as NSString).appendingPathComponent(file)
         if let data = FileManager.default.contents(atPath: path) {
             let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.count == 64 { return text }
+            // A damaged file is never replaced: a new key would make everything sealed with the
+            // old one unreadable. The operator decides.
+            guard text.count == 64, Hex.decode(text) != nil else {
+                throw ConfigurationError(variable: "STORAGE_DIR", message: "holds a damaged \(file) (expected 64 hex characters); restore it, or remove it to generate a new one")
+            }
+            return text
         }
         let hex = Hex.encode(RandomBytes.make(32))
         // Created with 0600 from the start, so the secret is never readable by others even briefly.

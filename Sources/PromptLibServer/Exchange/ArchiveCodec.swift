@@ -5,7 +5,8 @@ import PromptLibCore
 import ZIPFoundation
 
 /// Export archives: zip (ZIPFoundation) or tar.gz (``TarArchive`` and zlib), written the same way
-/// every time, and read under ``ArchiveLimits``.
+/// every time, and read under ``ArchiveLimits``. Zips are written with ZIPFoundation but read by
+/// ``ZipDirectory``, which checks every size and offset before anything is inflated.
 enum ArchiveCodec {
     enum Kind: String, Sendable, CaseIterable {
         case zip
@@ -63,56 +64,30 @@ enum ArchiveCodec {
         }
     }
 
+    /// Zip entries from ``ZipDirectory`` (every size and offset checked first), inflated with
+    /// zlib under the declared size and checked against their CRC-32.
     private static func readZip(_ data: Data, limits: ArchiveLimits) throws(ArchiveRefusal) -> [(path: String, data: Data)] {
-        // Read from a private temporary file, not from memory: ZIPFoundation's in-memory reader
-        // traps on an entry whose offset points past the end (a crash a hostile upload could
-        // cause), while its file reader just finds nothing there.
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("promptlib-import-\(UUID().uuidString)")
-        let file = directory.appendingPathComponent("upload.zip")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-            try data.write(to: file)
-        } catch {
-            throw ArchiveRefusal(.invalid, "could not be staged for reading (\(error))")
-        }
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let archive: Archive
-        do { archive = try Archive(url: file, accessMode: .read) } catch { throw ArchiveRefusal(.invalid, "is not a readable zip file") }
-        // Headers first: nothing is inflated unless the whole archive is within the limits.
-        var entries: [Entry] = []
-        var declared: UInt64 = 0
-        for entry in archive {
-            entries.append(entry)
-            if entries.count > limits.maxEntries { throw ArchiveRefusal(.tooLarge, "has more than \(limits.maxEntries) entries") }
-            if let problem = ArchivePath.problem(entry.path) { throw ArchiveRefusal(.invalid, "entry \(entry.path) \(problem)") }
-            switch entry.type {
-            case .directory: continue
-            case .symlink: throw ArchiveRefusal(.invalid, "entry \(entry.path) is a link (links are refused)")
-            case .file: break
-            }
-            declared += entry.uncompressedSize
-            if declared > UInt64(limits.maxTotalBytes) {
-                throw ArchiveRefusal(.tooLarge, "holds more than \(limits.maxTotalBytes) bytes uncompressed")
-            }
-            // Small files compress unevenly; a bomb is large and compresses absurdly well.
-            if entry.uncompressedSize > 65_536, entry.uncompressedSize / max(entry.compressedSize, 1) > UInt64(limits.maxRatio) {
-                throw ArchiveRefusal(.tooLarge, "entry \(entry.path) inflates more than \(limits.maxRatio) times (a zip bomb?)")
-            }
-        }
+        let directory = try ZipDirectory(data, limits: limits)
         var files: [(path: String, data: Data)] = []
-        for entry in entries where entry.type == .file {
-            var contents = Data()
-            let cap = Int(entry.uncompressedSize)
-            do {
-                _ = try archive.extract(entry) { chunk in
-                    // Sizes in headers can lie; the bytes actually inflated are counted too.
-                    guard contents.count + chunk.count <= cap else { throw ArchiveRefusal(.tooLarge, "entry \(entry.path) is larger than its header says") }
-                    contents.append(chunk)
+        for entry in directory.entries {
+            let raw = data[data.startIndex + entry.data.lowerBound..<data.startIndex + entry.data.upperBound]
+            let contents: Data
+            switch entry.method {
+            case .stored:
+                contents = Data(raw)
+            case .deflated:
+                var buffer = ByteBuffer(bytes: raw)
+                do {
+                    // Sizes in headers can lie; inflating stops at the declared size.
+                    contents = Data(buffer: try buffer.decompress(with: .deflate(), maxSize: max(entry.uncompressedSize, 1)))
+                } catch let error as CompressNIOError where error == .bufferOverflow {
+                    throw ArchiveRefusal(.tooLarge, "entry \(entry.path) is larger than its header says")
+                } catch {
+                    throw ArchiveRefusal(.invalid, "entry \(entry.path) is not readable deflate data")
                 }
-            } catch let refusal as ArchiveRefusal {
-                throw refusal
-            } catch {
-                throw ArchiveRefusal(.invalid, "entry \(entry.path) cannot be read (\(error))")
+            }
+            guard contents.count == entry.uncompressedSize, CRC32.checksum(contents) == entry.crc32 else {
+                throw ArchiveRefusal(.invalid, "entry \(entry.path) does not match its size or checksum (a damaged archive)")
             }
             files.append((entry.path, contents))
         }

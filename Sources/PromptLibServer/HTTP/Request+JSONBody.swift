@@ -13,6 +13,9 @@ extension Request {
             throw APIError(.unsupportedMediaType, .unsupportedMediaType, "Content-Type must be application/json")
         }
         let buffer = try await collectBody(context: context)
+        if let (field, problem) = ControlCharacters.firstProblem(inJSON: Data(buffer: buffer)) {
+            throw APIError.validation(field.isEmpty ? "The body \(problem)" : "\(field) \(problem)", field: field.isEmpty ? nil : field)
+        }
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = dates

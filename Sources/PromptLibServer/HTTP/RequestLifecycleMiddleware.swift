@@ -15,6 +15,8 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
+        // Every later decision (limits, log masking, permissions, routing) sees one canonical path.
+        let request = CanonicalRequest.collapsed(request)
         var context = context
         let id = RequestID.accept(request.headers[.requestID])
         context.requestID = id
@@ -26,6 +28,7 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
 
         var response: Response
         do {
+            try CanonicalRequest.checkText(of: request)
             if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
                 throw APIError.payloadTooLarge(limit: limit)
             }

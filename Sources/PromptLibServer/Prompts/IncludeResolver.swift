@@ -4,8 +4,17 @@ import PromptLibStorage
 
 /// Replaces `{{> name}}`, `{{> name@label}}` and `{{> name@3}}` with the named prompt's body as
 /// text (``PromptText``), recursively. Cycles and nesting deeper than five are a `400`.
+///
+/// Each distinct include is looked up and expanded once per resolution, however often it is
+/// referenced, and the whole resolution has a budget — ``maxIncludes`` distinct includes and
+/// ``maxExpandedBytes`` of text substituted — so that prompts including each other many times
+/// over cannot make one render cost N^depth (`422` naming the include that crossed the line).
 struct IncludeResolver: Sendable {
     static let maxDepth = 5
+    /// Distinct includes (name and selector) one resolution may look up.
+    static let maxIncludes = 64
+    /// Bytes of included text one resolution may substitute, counting every occurrence.
+    static let maxExpandedBytes = 1_048_576
 
     let prompts: PromptService
 
@@ -17,54 +26,74 @@ struct IncludeResolver: Sendable {
     }
 
     func resolve(_ document: PromptDocument) async throws -> (PromptDocument, [Resolution]) {
+        let budget = IncludeBudget()
         var resolved = document
-        let resolutions: [Resolution]
-        (resolved.prompt, resolutions) = try await body(document.prompt, path: [document.name])
-        return (resolved, resolutions)
+        resolved.prompt = try await body(document.prompt, path: [document.name], budget: budget)
+        return (resolved, budget.resolutions)
     }
 
-    private func body(_ body: PromptBody, path: [String]) async throws -> (PromptBody, [Resolution]) {
-        var resolutions: [Resolution] = []
-        let mapped = try await body.mapTemplates { template in
-            let (text, found) = try await self.text(template, path: path)
-            resolutions += found
-            return text
-        }
-        return (mapped, resolutions)
+    private func body(_ body: PromptBody, path: [String], budget: IncludeBudget) async throws -> PromptBody {
+        try await body.mapTemplates { template in try await self.text(template, path: path, budget: budget) }
     }
 
-    private func text(_ template: String, path: [String]) async throws -> (String, [Resolution]) {
-        guard case .success(let includes) = PromptInclude.all(in: template), !includes.isEmpty else { return (template, []) }
+    private func text(_ template: String, path: [String], budget: IncludeBudget) async throws -> String {
+        guard case .success(let includes) = PromptInclude.all(in: template), !includes.isEmpty else { return template }
         var out = template
-        var resolutions: [Resolution] = []
-        for include in includes {
+        var seen: Set<String> = []
+        for include in includes where seen.insert(include.tag).inserted {
             if path.contains(include.name) {
                 throw APIError.validation("includes form a cycle: " + (path + [include.name]).joined(separator: " → "), field: "resolve")
             }
             guard path.count <= Self.maxDepth else {
                 throw APIError.validation("includes nest deeper than \(Self.maxDepth): " + path.joined(separator: " → "), field: "resolve")
             }
-            let (version, label): (Int?, String?) = switch include.selector {
-            case .default: (nil, nil)
-            case .label(let label): (nil, label)
-            case .version(let number): (number, nil)
+            let compiled = try await expansion(of: include, path: path, budget: budget)
+            let occurrences = out.components(separatedBy: include.tag).count - 1
+            budget.expandedBytes += compiled.utf8.count * occurrences
+            guard budget.expandedBytes <= Self.maxExpandedBytes else {
+                throw Self.overBudget(include, "expands to more than \(Self.maxExpandedBytes) bytes of included text")
             }
-            let record: PromptVersionRecord
-            do {
-                (_, record) = try await prompts.resolve(name: include.name, version: version, label: label)
-            } catch let error as APIError where error.code == .notFound {
-                throw APIError.validation("\(include.tag) cannot be resolved: \(error.message)", field: "resolve")
-            }
-            let (inner, nested) = try await body(record.document.prompt, path: path + [include.name])
-            resolutions += nested
-            out = out.replacingOccurrences(of: include.tag, with: PromptText.compile(inner))
-            let requested = switch include.selector {
-            case .default: "default"
-            case .label(let label): label
-            case .version(let number): String(number)
-            }
-            resolutions.append(Resolution(name: include.name, requested: requested, version: record.document.version ?? 1))
+            out = out.replacingOccurrences(of: include.tag, with: compiled)
         }
-        return (out, resolutions)
+        return out
     }
+
+    /// The include's body compiled to text, looked up and expanded at most once per resolution.
+    private func expansion(of include: PromptInclude, path: [String], budget: IncludeBudget) async throws -> String {
+        // The depth is part of the key: the same include met deeper must still respect maxDepth.
+        let key = "\(include.name)@\(include.requested)#\(path.count)"
+        if let known = budget.expanded[key] { return known }
+        guard budget.expanded.count < Self.maxIncludes else {
+            throw Self.overBudget(include, "needs more than \(Self.maxIncludes) distinct includes")
+        }
+        let (version, label): (Int?, String?) = switch include.selector {
+        case .default: (nil, nil)
+        case .label(let label): (nil, label)
+        case .version(let number): (number, nil)
+        }
+        let record: PromptVersionRecord
+        do {
+            (_, record) = try await prompts.resolve(name: include.name, version: version, label: label)
+        } catch let error as APIError where error.code == .notFound {
+            throw APIError.validation("\(include.tag) cannot be resolved: \(error.message)", field: "resolve")
+        }
+        let inner = try await body(record.document.prompt, path: path + [include.name], budget: budget)
+        let compiled = PromptText.compile(inner)
+        budget.expanded[key] = compiled
+        let resolution = Resolution(name: include.name, requested: include.requested, version: record.document.version ?? 1)
+        if !budget.resolutions.contains(resolution) { budget.resolutions.append(resolution) }
+        return compiled
+    }
+
+    private static func overBudget(_ include: PromptInclude, _ problem: String) -> APIError {
+        APIError(.unprocessableContent, .validationError, "\(include.tag): resolving includes \(problem)", field: "resolve")
+    }
+}
+
+/// What one resolution has spent so far. Used by one task at a time (the resolution awaits each
+/// lookup in turn), so it needs no lock.
+private final class IncludeBudget: @unchecked Sendable {
+    var expanded: [String: String] = [:]
+    var expandedBytes = 0
+    var resolutions: [IncludeResolver.Resolution] = []
 }
