@@ -70,6 +70,21 @@ cli_checks() {
   check "serve: bad DATABASE_URL stops start-up with one line, no secret" \
     test "$rc" = 78 -a "$(echo "$out" | wc -l)" = 1 -a "$(echo "$out" | grep -c hunter2)" = 0
   check "config check: valid environment exits 0" quiet env STORAGE_DIR="$WORK/data" "$BIN" config check
+  out=$(env JWT_SECRET=short "$BIN" config check 2>&1); rc=$?
+  check "config check: a JWT_SECRET under 32 bytes exits 78 in development too" test "$rc" = 78 -a "$(echo "$out" | grep -c JWT_SECRET)" = 1
+  out=$(env JWT_SECRET=short STORAGE_DIR="$WORK/short" "$BIN" serve 2>&1); rc=$?
+  check "serve: a short JWT_SECRET exits 78, not a crash" test "$rc" = 78
+  out=$(env ADMIN_PASSWORD=password123 STORAGE_DIR="$WORK/weak" "$BIN" serve 2>&1); rc=$?
+  check "serve: a weak ADMIN_PASSWORD exits 78 before any migration" test "$rc" = 78 -a ! -e "$WORK/weak/promptlib.sqlite"
+  out=$(env ADMIN_PASSWORD=password123 "$BIN" config check 2>&1); rc=$?
+  check "config check: a weak ADMIN_PASSWORD exits 78 naming it" test "$rc" = 78 -a "$(echo "$out" | grep -c ADMIN_PASSWORD)" = 1
+}
+
+port_in_use_check() { # while a server runs on $PORT with $WORK/data
+  local rc
+  env STORAGE_DIR="$WORK/data" PORT="$PORT" "$BIN" serve >"$WORK/second.log" 2>&1; rc=$?
+  check "a second server on a port in use exits 1 with the reason, not a crash" \
+    test "$rc" = 1 -a "$(grep -c 'Address already in use' "$WORK/second.log")" = 1
 }
 
 hostile_checks() {
@@ -154,6 +169,7 @@ run_engine() { # run_engine LABEL ENV...
   if [ "$label" = sqlite ]; then
     share_checks "$base/$id"
     hostile_checks
+    port_in_use_check
     check "a provider connection is stored" test "$(api -X POST "localhost:$PORT/api/v1/connections" \
       -d '{"name":"e2e","provider":"openai","credentials":{"api_key":"sk-e2e-secret-key-0001"}}' | json 'd["credentials_hint"]["api_key"]')" = "sk-…0001"
   fi

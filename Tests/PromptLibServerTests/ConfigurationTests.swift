@@ -37,6 +37,8 @@ struct ConfigurationTests {
         (["APP_ENV": "production"], "JWT_SECRET"),
         (["APP_ENV": "production", "JWT_SECRET": "changeme-changeme-changeme-changeme"], "JWT_SECRET"),
         (["APP_ENV": "production", "JWT_SECRET": strongSecret], "ENCRYPTION_KEY"),
+        (["JWT_SECRET": "hunter2-is-31-bytes-long-......"], "JWT_SECRET"),
+        (["ADMIN_PASSWORD": "password1234"], "ADMIN_PASSWORD"), (["ADMIN_PASSWORD": "hunter2"], "ADMIN_PASSWORD"),
     ])
     func rejects(environment: [String: String], variable: String) {
         #expect {
@@ -73,5 +75,16 @@ struct ConfigurationTests {
         #expect(first.encryptionKey?.count == 32 && first.encryptionKey == second.encryptionKey)
         let attributes = try FileManager.default.attributesOfItem(atPath: directory + "/.jwt_secret")
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test("a damaged generated secret stops start-up naming the file; it is never replaced")
+    func damagedSecret() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("secrets-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try Data("not-hex".utf8).write(to: URL(fileURLWithPath: directory + "/.encryption_key"))
+        var configuration = try AppConfiguration(environment: ["STORAGE_DIR": directory])
+        #expect(throws: ConfigurationError.self) { try configuration.resolveDevelopmentSecrets() }
+        #expect(FileManager.default.contents(atPath: directory + "/.encryption_key") == Data("not-hex".utf8))
     }
 }

@@ -19,6 +19,9 @@ public protocol RateLimiter: Sendable {
     func peek(_ key: String, limit: Int, window: Duration) async -> RateLimitDecision
     /// Forgets `key`, such as an account's failures after a successful login.
     func reset(_ key: String) async
+    /// Takes back one event counted for `key` in the current window: an attempt counted before a
+    /// check (so parallel attempts cannot slip past the limit) that then succeeded.
+    func refund(_ key: String) async
 }
 
 /// ``RateLimiter`` in this process's memory.
@@ -44,6 +47,12 @@ public actor InProcessRateLimiter: RateLimiter {
 
     public func reset(_ key: String) {
         windows[key] = nil
+    }
+
+    public func refund(_ key: String) {
+        guard var entry = windows[key], entry.count > 0 else { return }
+        entry.count -= 1
+        windows[key] = entry
     }
 
     private func current(_ key: String, window: Duration, now: ContinuousClock.Instant) -> (start: ContinuousClock.Instant, count: Int) {

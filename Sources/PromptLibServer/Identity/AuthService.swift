@@ -13,40 +13,52 @@ struct AuthService: Sendable {
     let limits: SecurityLimits
     let audit: AuditLog
 
+    /// Signs in. Every attempt is counted before the password check (per address, and per account
+    /// or per unknown name), so parallel guesses cannot get past a limit. To an anonymous caller an
+    /// unknown, disabled, locked or wrong-password login look alike: the same 401, and the same
+    /// 429 after the same number of failures.
     func login(_ login: String, password: String, context: AppRequestContext) async throws -> TokenResponse {
         let ipKey = "login-failures:\(context.clientIP ?? "unknown")"
-        let ipState = await limiter.peek(ipKey, limit: limits.ipFailures, window: limits.accountWindow)
+        let ipState = await limiter.consume(ipKey, limit: limits.ipFailures, window: limits.accountWindow)
         guard ipState.allowed else { throw Self.tooMany(ipState.resetSeconds, "Too many failed logins from this address") }
         let now = Date()
         let found = try await users.find(login: login)
+        let locked = "Too many failed logins for this account; try again later"
         if let lockedUntil = found?.lockedUntil, lockedUntil > now {
             // Locked accounts are refused before the password is even checked, right or wrong.
-            throw Self.tooMany(Int(lockedUntil.timeIntervalSince(now).rounded(.up)), "Too many failed logins for this account; try again later")
+            throw Self.tooMany(Int(lockedUntil.timeIntervalSince(now).rounded(.up)), locked)
         }
-        // Attempts are counted before the (slow) password check, so a burst of parallel guesses
-        // gets no more checks than the limit allows.
         let window = TimeInterval(limits.accountWindow.components.seconds)
-        var attempts = 0
+        let attempts: Int
         if let found {
             attempts = try await users.countLoginAttempt(id: found.id, now: now, windowStart: now.addingTimeInterval(-window))
             if attempts > limits.accountFailures {
                 try await lock(found, until: now.addingTimeInterval(window), now: now, context: context)
-                throw Self.tooMany(Int(window), "Too many failed logins for this account; try again later")
+                throw Self.tooMany(Int(window), locked)
             }
+        } else {
+            // A name with no account is counted too, so that it "locks" after as many failures as
+            // a real one would: a 429 must not reveal that an account exists.
+            let state = await limiter.consume("login-name:\(login.lowercased())", limit: limits.accountFailures, window: limits.accountWindow)
+            guard state.allowed else { throw Self.tooMany(state.resetSeconds, locked) }
+            attempts = state.limit - state.remaining
         }
-        guard try await hasher.verify(password, against: found?.passwordHash), var user = found else {
-            _ = await limiter.consume(ipKey, limit: limits.ipFailures, window: limits.accountWindow)
-            try await audit.record("auth.login.failed", context: context, actorName: String(login.prefix(128)),
-                                   targetType: found == nil ? nil : "user", targetID: found?.id)
+        let matches = try await hasher.verify(password, against: found?.passwordHash)
+        guard matches, var user = found, user.status == .active else {
+            if matches, let found {
+                try await audit.record("auth.login.refused", context: context, actorName: found.username, targetType: "user", targetID: found.id,
+                                       details: ["reason": "disabled"])
+            } else {
+                try await audit.record("auth.login.failed", context: context, actorName: String(login.prefix(128)),
+                                       targetType: found == nil ? nil : "user", targetID: found?.id)
+            }
             if let found, attempts >= limits.accountFailures {
                 try await lock(found, until: now.addingTimeInterval(window), now: now, context: context)
             }
+            // A disabled account gets the answer a wrong password gets, right password or not.
             throw APIError(.unauthorized, .invalidCredentials, "The username or password is wrong")
         }
-        guard user.status == .active else {
-            try await audit.record("auth.login.refused", context: context, actorName: user.username, targetType: "user", targetID: user.id, details: ["reason": "disabled"])
-            throw APIError(.forbidden, .permissionDenied, "This account is disabled")
-        }
+        await limiter.refund(ipKey)
         try await users.recordLogin(id: user.id, now: now)
         user.lastLoginAt = now
         let (refresh, hash) = tokens.newRefreshToken()

@@ -9,6 +9,9 @@ struct PasswordHasher: Sendable {
     /// real one and does not reveal which usernames exist. Made on first use, at the same cost.
     private let decoy = NIOLockedValueBox<String?>(nil)
 
+    /// The longest password bcrypt reads whole; longer ones are refused when set.
+    static let maximumBytes = 72
+
     init(cost: Int) {
         self.cost = cost
     }
@@ -29,6 +32,9 @@ struct PasswordHasher: Sendable {
             decoy.withLockedValue { $0 = target }
         }
         let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: target) }
-        return matches && hash != nil
+        // bcrypt reads only the first 72 bytes: a longer password would match on its prefix alone.
+        // None is ever set that long, so a longer one is always wrong (checked after the hash, so
+        // the answer takes as long either way).
+        return matches && hash != nil && password.utf8.count <= Self.maximumBytes
     }
 }

@@ -41,8 +41,9 @@ struct ShareService: Sendable {
         if let views = input.maxViews, !(1...1_000_000).contains(views) {
             throw APIError.validation("max_views must be from 1 to 1000000", field: "max_views")
         }
-        if let password = input.password, password.isEmpty || password.count > 200 {
-            throw APIError.validation("password must be 1 to 200 characters", field: "password")
+        if let password = input.password, password.isEmpty || password.utf8.count > PasswordHasher.maximumBytes {
+            // bcrypt reads 72 bytes: anything past them would be silently ignored.
+            throw APIError.validation("password must be 1 to \(PasswordHasher.maximumBytes) bytes", field: "password")
         }
         // The version or label must exist now; a label may move later, and the link follows it.
         _ = try await prompts.resolve(id: prompt.id, version: input.version, label: input.label)
@@ -86,13 +87,15 @@ struct ShareService: Sendable {
             guard let password, !password.isEmpty else {
                 throw APIError(.unauthorized, .authenticationRequired, "This link needs its password in the X-Share-Password header")
             }
+            // Counted before the (slow) check, so a burst of parallel guesses gets no more checks
+            // than the limit; a right password is forgiven.
             let key = "share-password:\(share.id)"
-            let state = await limiter.peek(key, limit: Self.passwordAttempts, window: Self.passwordWindow)
+            let state = await limiter.consume(key, limit: Self.passwordAttempts, window: Self.passwordWindow)
             if !state.allowed { throw AuthService.tooMany(state.resetSeconds, "Too many wrong passwords for this link; try again later") }
             guard try await hasher.verify(password, against: hash) else {
-                _ = await limiter.consume(key, limit: Self.passwordAttempts, window: Self.passwordWindow)
                 throw APIError(.unauthorized, .invalidCredentials, "The password for this link is wrong")
             }
+            await limiter.refund(key)
         }
         let prompt = try await prompts.find(id: share.promptID)
         if prompt.archivedAt != nil { throw APIError(.gone, .gone, "The shared prompt was archived") }
