@@ -49,7 +49,6 @@ struct UserService: Sendable {
             && ((changes.role.map { $0 != .admin } ?? false) || changes.status == .disabled)
         if losesAdmin {
             if actor?.userID == user.id { throw APIError(.conflict, .conflict, "You cannot demote or disable yourself") }
-            try await requireAnotherAdmin()
         }
         if let email = changes.email {
             guard Self.isValidEmail(email) else { throw APIError.validation("email must be an email address", field: "email") }
@@ -65,7 +64,7 @@ struct UserService: Sendable {
         if changes.password != nil { details["password"] = "reset"; user.lockedUntil = nil; user.failedLogins = 0 }
         user.updatedAt = Date()
         do {
-            guard try await users.update(user) else { throw APIError.notFound("User") }
+            try Self.check(try await users.update(user, keepingAnActiveAdmin: losesAdmin))
         } catch StorageError.conflict {
             throw APIError(.conflict, .alreadyExists, "That email is already taken", field: "email")
         }
@@ -79,15 +78,16 @@ struct UserService: Sendable {
     func delete(id: String, context: AppRequestContext?) async throws {
         let user = try await find(id: id)
         if context?.identity?.userID == user.id { throw APIError(.conflict, .conflict, "You cannot delete your own account") }
-        if user.role == .admin && user.status == .active { try await requireAnotherAdmin() }
-        try await users.delete(id: id)
+        try Self.check(try await users.delete(id: id, keepingAnActiveAdmin: user.role == .admin && user.status == .active))
         try await audit.record("user.deleted", context: context, actorName: "cli", targetType: "user", targetID: id,
                                details: ["username": user.username])
     }
 
-    private func requireAnotherAdmin() async throws {
-        guard try await users.countActiveAdmins() > 1 else {
-            throw APIError(.conflict, .conflict, "This is the last active admin; make another admin first")
+    private static func check(_ outcome: UserWrite) throws {
+        switch outcome {
+        case .done: return
+        case .notFound: throw APIError.notFound("User")
+        case .lastActiveAdmin: throw APIError(.conflict, .conflict, "This is the last active admin; make another admin first")
         }
     }
 

@@ -28,21 +28,48 @@ public struct SQLUserRepository: UserRepository {
     }
 
     public func update(_ user: UserRecord) async throws -> Bool {
-        try await store.withDatabase { db in
-            try await db.raw("""
-                UPDATE users SET username = \(bind: user.username.lowercased()), email = \(bind: user.email.lowercased()),
-                    password_hash = \(bind: user.passwordHash), role = \(bind: user.role.rawValue), status = \(bind: user.status.rawValue),
-                    failed_logins = \(bind: user.failedLogins), failed_window_started_at = \(bind: user.failedWindowStartedAt),
-                    locked_until = \(bind: user.lockedUntil), updated_at = \(bind: user.updatedAt), last_login_at = \(bind: user.lastLoginAt)
-                WHERE id = \(bind: user.id) RETURNING id
-                """).first() != nil
-        }
+        try await store.withDatabase { db in try await Self.write(user, on: db) }
+    }
+
+    public func update(_ user: UserRecord, keepingAnActiveAdmin: Bool) async throws -> UserWrite {
+        try await guarded(excluding: user.id, keepingAnActiveAdmin) { db in try await Self.write(user, on: db) }
     }
 
     public func delete(id: String) async throws -> Bool {
-        try await store.withDatabase { db in
+        try await delete(id: id, keepingAnActiveAdmin: false) == .done
+    }
+
+    public func delete(id: String, keepingAnActiveAdmin: Bool) async throws -> UserWrite {
+        try await guarded(excluding: id, keepingAnActiveAdmin) { db in
             try await db.raw("DELETE FROM users WHERE id = \(bind: id) RETURNING id").first() != nil
         }
+    }
+
+    /// Runs `write` in a transaction that first makes sure another active admin remains. On
+    /// PostgreSQL the active admins' rows are locked (`FOR UPDATE`), so two admins demoting each
+    /// other at once are serialised and the second sees the first's change; SQLite's write
+    /// transactions are serialised already.
+    private func guarded(excluding id: String, _ keepingAnActiveAdmin: Bool,
+                         _ write: @escaping @Sendable (any SQLDatabase) async throws -> Bool) async throws -> UserWrite {
+        let lock = store.engine == .postgres ? " ORDER BY id FOR UPDATE" : ""
+        return try await store.transaction { db in
+            if keepingAnActiveAdmin {
+                let admins = try await db.raw("SELECT id FROM users WHERE role = 'admin' AND status = 'active'\(unsafeRaw: lock)").all()
+                    .map { try $0.decode(column: "id", as: String.self) }
+                if !admins.contains(where: { $0 != id }) { return .lastActiveAdmin }
+            }
+            return try await write(db) ? .done : .notFound
+        }
+    }
+
+    private static func write(_ user: UserRecord, on db: any SQLDatabase) async throws -> Bool {
+        try await db.raw("""
+            UPDATE users SET username = \(bind: user.username.lowercased()), email = \(bind: user.email.lowercased()),
+                password_hash = \(bind: user.passwordHash), role = \(bind: user.role.rawValue), status = \(bind: user.status.rawValue),
+                failed_logins = \(bind: user.failedLogins), failed_window_started_at = \(bind: user.failedWindowStartedAt),
+                locked_until = \(bind: user.lockedUntil), updated_at = \(bind: user.updatedAt), last_login_at = \(bind: user.lastLoginAt)
+            WHERE id = \(bind: user.id) RETURNING id
+            """).first() != nil
     }
 
     public func find(id: String) async throws -> UserRecord? {
@@ -75,13 +102,6 @@ public struct SQLUserRepository: UserRepository {
     public func count() async throws -> Int {
         try await store.withDatabase { db in
             try await db.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
-        }
-    }
-
-    public func countActiveAdmins() async throws -> Int {
-        try await store.withDatabase { db in
-            try await db.raw("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND status = 'active'")
-                .first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 
