@@ -109,7 +109,8 @@ struct TokenAttackTests {
             _ = try await client.send(.patch, "/api/v1/users/\(id)", json: #"{"status":"disabled"}"#, token: admin)
             #expect(try await client.get("/api/v1/prompts", token: ulla).status == .unauthorized)
             let relogin = try await client.send(.post, "/api/v1/auth/login", json: #"{"login":"ulla","password":"Another-good-passphrase-9"}"#)
-            #expect(relogin.status == .forbidden)
+            // A disabled account answers as a wrong password would: nothing confirms the password.
+            #expect(relogin.status == .unauthorized && relogin.errorCode == "INVALID_CREDENTIALS")
 
             _ = try await client.createUser("dora", role: "user", admin: admin)
             let dora = try await client.login("dora", "Another-good-passphrase-9")

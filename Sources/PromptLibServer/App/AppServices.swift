@@ -42,10 +42,10 @@ struct AppServices: Sendable {
         apiKeys = APIKeyService(keys: apiKeyRepository, audit: audit)
         auth = AuthService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, tokens: tokens, hasher: hasher, limiter: limiter,
                            limits: configuration.limits, audit: audit)
-        users = UserService(users: userRepository, sessions: sessions, hasher: hasher, audit: audit)
+        users = UserService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, hasher: hasher, audit: audit)
         let collaboratorRepository = SQLCollaboratorRepository(store: store)
         promptRepository = SQLPromptRepository(store: store)
-        prompts = PromptService(repository: promptRepository, collaborators: collaboratorRepository, audit: audit)
+        prompts = PromptService(repository: promptRepository, collaborators: collaboratorRepository, users: userRepository, audit: audit)
         labels = LabelService(prompts: prompts, labels: SQLLabelRepository(store: store), collaborators: collaboratorRepository, audit: audit)
         feedback = FeedbackService(prompts: prompts, feedback: SQLFeedbackRepository(store: store))
         let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
@@ -54,7 +54,7 @@ struct AppServices: Sendable {
         keyRotation = KeyRotation(connections: connectionRepository, cipher: cipher)
         collaborators = CollaboratorService(prompts: prompts, collaborators: collaboratorRepository, users: userRepository, audit: audit)
         exports = ExportService(repository: promptRepository, audit: audit)
-        shares = ShareService(prompts: prompts, shares: SQLShareRepository(store: store), collaborators: collaboratorRepository, hasher: hasher,
+        shares = ShareService(prompts: prompts, shares: SQLShareRepository(store: store), collaborators: collaboratorRepository, users: userRepository, hasher: hasher,
                               limiter: limiter, audit: audit, baseURL: configuration.frontendURL)
         imports = ImportService(repository: promptRepository, collaborators: collaboratorRepository, audit: audit, limits: configuration.importLimits)
     }

@@ -72,7 +72,7 @@ extension ImportService {
     }
 
     private func mayWrite(_ prompt: PromptRecord, _ identity: Identity) async throws -> Bool {
-        if identity.owns(prompt.document.owner) { return true }
+        if identity.owns(prompt) { return true }
         return try await collaborators.isCollaborator(promptID: prompt.id, userID: identity.userID)
     }
 

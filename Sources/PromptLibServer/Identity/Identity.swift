@@ -1,4 +1,5 @@
 public import PromptLibCore
+public import PromptLibStorage
 
 /// The authenticated caller of a request.
 public struct Identity: Sendable, Equatable {
@@ -22,6 +23,7 @@ public struct Identity: Sendable, Equatable {
         self.scopes = scopes
     }
 
-    /// Whether this caller may act as the owner of something owned by `owner`.
-    func owns(_ owner: String?) -> Bool { role == .admin || (owner != nil && owner == username) }
+    /// Whether this caller may act as the owner of `prompt`: an admin, or the account whose id
+    /// owns it (never decided by username: a new account may take a deleted one's name).
+    func owns(_ prompt: PromptRecord) -> Bool { role == .admin || (prompt.ownerID != nil && prompt.ownerID == userID) }
 }

@@ -7,6 +7,7 @@ import PromptLibStorage
 struct UserService: Sendable {
     let users: any UserRepository
     let sessions: any SessionRepository
+    let apiKeys: any APIKeyRepository
     let hasher: PasswordHasher
     let audit: AuditLog
 
@@ -70,6 +71,12 @@ struct UserService: Sendable {
         }
         if user.status == .disabled || changes.password != nil {
             try await sessions.revokeAll(userID: user.id, except: nil, reason: "account_changed", now: Date())
+        }
+        if user.status == .disabled {
+            // Disabling ends the account's keys for good: enabling it again does not revive them,
+            // so a key that leaked while the account was disabled stays dead.
+            let revoked = try await apiKeys.revokeAll(userID: user.id, now: Date())
+            if revoked > 0 { details["api_keys_revoked"] = String(revoked) }
         }
         try await audit.record("user.updated", context: context, actorName: "cli", targetType: "user", targetID: user.id, details: details)
         return user

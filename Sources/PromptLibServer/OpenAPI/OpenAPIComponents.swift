@@ -87,8 +87,8 @@ enum OpenAPIComponents {
         "LabelMove": { "type": "object", "required": ["label", "version", "moved_by", "moved_at"], "properties": {
           "label": { "type": "string" }, "from_version": { "type": ["integer", "null"] }, "version": { "type": "integer" },
           "moved_by": { "type": "string" }, "moved_at": { "type": "string", "format": "date-time" } } },
-        "VersionSummary": { "type": "object", "required": ["version", "author", "created_at"], "properties": {
-          "version": { "type": "integer" }, "author": { "type": "string" },
+        "VersionSummary": { "type": "object", "required": ["version", "name", "author", "created_at"], "properties": {
+          "version": { "type": "integer" }, "name": { "type": "string" }, "author": { "type": "string" },
           "created_at": { "type": "string", "format": "date-time" }, "commit_message": { "type": ["string", "null"] } } },
         "PageInfo": { "type": "object", "required": ["next_cursor", "limit"], "properties": {
           "next_cursor": { "type": ["string", "null"] }, "limit": { "type": "integer" } } },

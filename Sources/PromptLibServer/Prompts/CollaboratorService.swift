@@ -35,7 +35,7 @@ struct CollaboratorService: Sendable {
 
     private func resolve(promptID: String, username: String, context: AppRequestContext) async throws -> (PromptRecord, UserRecord) {
         let prompt = try await prompts.find(id: promptID)
-        guard try context.requireIdentity().owns(prompt.document.owner) else {
+        guard try context.requireIdentity().owns(prompt) else {
             throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner or an admin may change its collaborators")
         }
         guard let user = try await users.find(login: username), user.username == username.lowercased() else {

@@ -27,7 +27,7 @@ struct LabelService: Sendable {
         guard prompt.archivedAt == nil else {
             throw APIError(.conflict, .conflict, "Prompt \(prompt.id) is archived; restore it before moving labels")
         }
-        if !identity.owns(prompt.document.owner) {
+        if !identity.owns(prompt) {
             let mayWrite = try await collaborators.isCollaborator(promptID: prompt.id, userID: identity.userID)
             guard mayWrite && label != Self.guarded else {
                 throw APIError(.forbidden, .permissionDenied, label == Self.guarded

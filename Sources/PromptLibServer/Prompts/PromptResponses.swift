@@ -70,16 +70,19 @@ struct VersionResponse: ResponseEncodable {
 /// A line of a prompt's history.
 struct VersionSummary: Encodable {
     let version: Int
+    /// The prompt's name in this version, so renames show in the history.
+    let name: String
     let author: String
     let createdAt: Date
     let commitMessage: String?
 
     enum CodingKeys: String, CodingKey {
-        case version, author, createdAt = "created_at", commitMessage = "commit_message"
+        case version, name, author, createdAt = "created_at", commitMessage = "commit_message"
     }
 
     init(_ record: PromptVersionRecord) {
         version = record.document.version ?? 0
+        name = record.document.name
         author = record.author
         createdAt = record.createdAt
         commitMessage = record.document.commitMessage

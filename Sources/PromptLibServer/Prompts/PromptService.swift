@@ -6,6 +6,7 @@ import PromptLibStorage
 struct PromptService: Sendable {
     let repository: any PromptRepository
     let collaborators: any CollaboratorRepository
+    let users: any UserRepository
     let audit: AuditLog
 
     /// Creates version 1, owned and authored by the caller.
@@ -28,7 +29,7 @@ struct PromptService: Sendable {
     func update(id: String, with document: PromptDocument, expectedVersion: Int?, context: AppRequestContext) async throws -> PromptRecord {
         let identity = try context.requireIdentity()
         let current = try await find(id: id)
-        if !identity.owns(current.document.owner) {
+        if !identity.owns(current) {
             guard try await collaborators.isCollaborator(promptID: current.id, userID: identity.userID) else {
                 throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner, its collaborators or an admin may write it")
             }
@@ -40,10 +41,27 @@ struct PromptService: Sendable {
         }
         var valid = try PromptValidator.validate(document)
         valid.baseVersion = nil
+        let renamed = valid.name != current.document.name
+        // What `production` serves by name is the owner's to decide: a collaborator who could
+        // rename a prompt away could put another under its name.
+        if renamed && !identity.owns(current) {
+            throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner or an admin may rename it", field: "name")
+        }
         if identity.role != .admin || valid.owner == nil { valid.owner = current.document.owner }
+        // An admin hands a prompt over by naming another account; the same name keeps the owning
+        // account (which may be gone, leaving the prompt to admins) — a new account that took a
+        // deleted one's name never inherits by an innocent edit.
+        var transferTo: String?
+        if let owner = valid.owner, owner != current.document.owner {
+            guard let account = try await users.find(login: owner), account.username == owner.lowercased() else {
+                throw APIError.validation("owner must be the username of an existing account", field: "owner")
+            }
+            valid.owner = account.username
+            transferTo = account.id
+        }
         let outcome: VersionWrite
         do {
-            outcome = try await repository.addVersion(to: current.id, valid, author: identity.username, expectedVersion: expectedVersion)
+            outcome = try await repository.addVersion(to: current.id, valid, author: identity.username, expectedVersion: expectedVersion, transferTo: transferTo)
         } catch StorageError.conflict {
             throw APIError(.conflict, .alreadyExists, "A prompt named '\(valid.name)' already exists", field: "name")
         }
@@ -56,13 +74,15 @@ struct PromptService: Sendable {
             throw APIError(.conflict, .conflict, "Version \(latest) was written since version \(expectedVersion); reload, merge and retry",
                            details: [.init(field: "current_version", message: String(latest))])
         }
-        try await audit.record("prompt.updated", context: context, targetType: "prompt", targetID: written.id,
-                               details: ["version": String(written.document.version ?? 0)])
+        var details = ["version": String(written.document.version ?? 0)]
+        if renamed { details["renamed_from"] = current.document.name; details["renamed_to"] = valid.name }
+        try await audit.record(renamed ? "prompt.renamed" : "prompt.updated", context: context, targetType: "prompt", targetID: written.id,
+                               details: details)
         return written
     }
 
     static func requireOwnership(_ record: PromptRecord, _ identity: Identity) throws {
-        guard identity.owns(record.document.owner) else {
+        guard identity.owns(record) else {
             throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner or an admin may change it")
         }
     }

@@ -8,6 +8,7 @@ struct ShareService: Sendable {
     let prompts: PromptService
     let shares: any ShareRepository
     let collaborators: any CollaboratorRepository
+    let users: any UserRepository
     let hasher: PasswordHasher
     let limiter: any RateLimiter
     let audit: AuditLog
@@ -52,7 +53,7 @@ struct ShareService: Sendable {
         if let password = input.password { passwordHash = try await hasher.hash(password) }
         let now = Date()
         let share = ShareRecord(
-            id: UUID().uuidString.lowercased(), promptID: prompt.id, tokenHash: tokenHash, createdBy: identity.username,
+            id: UUID().uuidString.lowercased(), promptID: prompt.id, tokenHash: tokenHash, createdBy: identity.username, createdByID: identity.userID,
             version: input.version, label: input.label, passwordHash: passwordHash,
             maxViews: input.maxViews, expiresAt: now.addingTimeInterval(hours * 3_600), createdAt: now
         )
@@ -99,6 +100,9 @@ struct ShareService: Sendable {
         }
         let prompt = try await prompts.find(id: share.promptID)
         if prompt.archivedAt != nil { throw APIError(.gone, .gone, "The shared prompt was archived") }
+        guard try await creatorMayStillShare(share, prompt) else {
+            throw APIError(.gone, .gone, "The account that made this link no longer has access to the prompt")
+        }
         let document: PromptDocument
         do {
             document = try await prompts.resolve(id: prompt.id, version: share.version, label: share.label).1.document
@@ -119,8 +123,18 @@ struct ShareService: Sendable {
         if let max = share.maxViews, share.views >= max { throw APIError(.gone, .gone, "This share link has been viewed its \(max) time(s)") }
     }
 
+    /// A link is only as good as its creator's current access: the account must be active and
+    /// still the owner, a collaborator or an admin. Checked at every view, so removing a
+    /// collaborator or disabling an account ends their links at once (and enabling it again, or
+    /// adding the collaborator back, restores them).
+    private func creatorMayStillShare(_ share: ShareRecord, _ prompt: PromptRecord) async throws -> Bool {
+        guard let id = share.createdByID, let creator = try await users.find(id: id), creator.status == .active else { return false }
+        if creator.role == .admin || prompt.ownerID == id { return true }
+        return try await collaborators.isCollaborator(promptID: prompt.id, userID: id)
+    }
+
     private func requireWriter(_ prompt: PromptRecord, _ identity: Identity) async throws {
-        if identity.owns(prompt.document.owner) { return }
+        if identity.owns(prompt) { return }
         guard try await collaborators.isCollaborator(promptID: prompt.id, userID: identity.userID) else {
             throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner, its collaborators or an admin may share it")
         }

@@ -38,6 +38,8 @@ public protocol APIKeyRepository: Sendable {
     /// The keys of `userID`, or every key when `nil`, newest first.
     func list(userID: String?) async throws -> [APIKeyRecord]
     @discardableResult func revoke(id: String, now: Date) async throws -> Bool
+    /// Revokes every live key of `userID`; returns how many.
+    @discardableResult func revokeAll(userID: String, now: Date) async throws -> Int
     /// Records use, at most about once a minute per key so the hot path rarely writes.
     func touch(id: String, now: Date) async throws
 }

@@ -52,6 +52,14 @@ public struct SQLAPIKeyRepository: APIKeyRepository {
         }
     }
 
+    public func revokeAll(userID: String, now: Date) async throws -> Int {
+        try await store.withDatabase { db in
+            try await db.raw("""
+                UPDATE api_keys SET revoked_at = \(bind: now) WHERE user_id = \(bind: userID) AND revoked_at IS NULL RETURNING id
+                """).all().count
+        }
+    }
+
     public func touch(id: String, now: Date) async throws {
         let stale = now.addingTimeInterval(-60)
         try await store.withDatabase { db in

@@ -17,6 +17,9 @@ public struct PromptRecord: Sendable, Equatable {
     public var archivedAt: Date?
     /// Where each label points (label → version); `latest` is implicit and not listed.
     public var labels: [String: Int] = [:]
+    /// The id of the account that owns the prompt — what ownership is decided by; `document.owner`
+    /// is its username, for display. `nil` when no account holds it (only admins manage it then).
+    public var ownerID: String?
 
     /// Creates a record.
     public init(id: String, document: PromptDocument, author: String, createdAt: Date, updatedAt: Date, archivedAt: Date?) {

@@ -22,7 +22,9 @@ public protocol PromptRepository: Sendable {
 
     /// Stores `document` as the next version of prompt `id`, only if the prompt is live and, when
     /// `expectedVersion` is given, its latest version is still that one.
-    func addVersion(to id: String, _ document: PromptDocument, author: String, expectedVersion: Int?) async throws -> VersionWrite
+    /// `transferTo` hands the prompt to that account id; otherwise the owning account stays, whatever
+    /// `document.owner` (a display name) says.
+    func addVersion(to id: String, _ document: PromptDocument, author: String, expectedVersion: Int?, transferTo ownerID: String?) async throws -> VersionWrite
 
     /// Writes every prompt of an import in one transaction; returns their ids in order.
     func importAll(_ writes: [ImportWrite], author: String) async throws -> [String]
@@ -59,4 +61,11 @@ public protocol PromptRepository: Sendable {
 
     /// Archives (`true`) or restores (`false`) prompt `id`; `nil` when there is no such prompt.
     func setArchived(_ archived: Bool, id: String) async throws -> PromptRecord?
+}
+
+extension PromptRepository {
+    /// ``addVersion(to:_:author:expectedVersion:transferTo:)`` keeping the owner.
+    public func addVersion(to id: String, _ document: PromptDocument, author: String, expectedVersion: Int?) async throws -> VersionWrite {
+        try await addVersion(to: id, document, author: author, expectedVersion: expectedVersion, transferTo: nil)
+    }
 }

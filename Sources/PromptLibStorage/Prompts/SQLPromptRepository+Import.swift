@@ -58,7 +58,7 @@ extension SQLPromptRepository {
                 let last = prompts[index].versions[prompts[index].versions.count - 1]
                 var row: SQLQueryString = """
                     (\(bind: ids[index]), \(bind: last.name), \(bind: last.title), \(bind: last.summary), \(bind: (last.status ?? .active).rawValue),
-                     \(bind: last.owner), \(bind: try DocumentCodec.encodeTags(last.tags)), \(bind: prompts[index].versions.count), \(bind: now),
+                     \(bind: last.owner), \(accountID("\(bind: last.owner)")), \(bind: try DocumentCodec.encodeTags(last.tags)), \(bind: prompts[index].versions.count), \(bind: now),
                      \(bind: now), \(bind: searchText(last))
                     """
                 if engine == .sqlite { row += ", \(bind: nextKey + index)" }
@@ -66,7 +66,7 @@ extension SQLPromptRepository {
             }
             let keyColumn = engine == .sqlite ? ", search_key" : ""
             try await db.raw("""
-                INSERT INTO prompts (id, name, title, summary, status, owner, tags, latest_version, created_at, updated_at, search_text\(unsafeRaw: keyColumn))
+                INSERT INTO prompts (id, name, title, summary, status, owner, owner_id, tags, latest_version, created_at, updated_at, search_text\(unsafeRaw: keyColumn))
                 VALUES \(rows.joined(separator: ", "))
                 """).run()
             if engine == .sqlite { try await insertFTS(db, ids: chunk.map { ids[$0] }) }
@@ -81,7 +81,7 @@ extension SQLPromptRepository {
                 stored.labels = nil
                 stored.baseVersion = nil
                 versionRows.append("""
-                    (\(bind: ids[index]), \(bind: offset + 1), \(bind: try DocumentCodec.encode(stored)), \(bind: stored.commitMessage), \(bind: author), \(bind: now))
+                    (\(bind: ids[index]), \(bind: offset + 1), \(bind: try DocumentCodec.encode(stored)), \(bind: stored.commitMessage), \(bind: author), \(accountID("\(bind: author)")), \(bind: now))
                     """)
             }
             for (label, version) in prompt.labels.sorted(by: { $0.key < $1.key }) {
@@ -89,7 +89,7 @@ extension SQLPromptRepository {
                 moveRows.append("(\(bind: ids[index]), \(bind: label), \(bind: Int?.none), \(bind: version), \(bind: author), \(bind: now))")
             }
         }
-        try await insertRows(db, "INSERT INTO prompt_versions (prompt_id, version, document, commit_message, author, created_at) VALUES ", versionRows)
+        try await insertRows(db, "INSERT INTO prompt_versions (prompt_id, version, document, commit_message, author, author_id, created_at) VALUES ", versionRows)
         try await insertRows(db, "INSERT INTO prompt_labels (prompt_id, label, version, moved_by, moved_at) VALUES ", labelRows)
         try await insertRows(db, "INSERT INTO label_moves (prompt_id, label, from_version, to_version, moved_by, moved_at) VALUES ", moveRows)
         return ids

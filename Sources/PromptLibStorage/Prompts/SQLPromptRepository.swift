@@ -11,8 +11,13 @@ public struct SQLPromptRepository: PromptRepository {
         self.store = store
     }
 
+    /// The id of the account that holds `username` now: what a write records beside the name.
+    static func accountID(_ username: SQLQueryString) -> SQLQueryString {
+        "(SELECT u.id FROM users u WHERE u.username = " + username + ")"
+    }
+
     static let selectPrompt = """
-        SELECT p.id, p.created_at, p.updated_at, p.archived_at, v.document, v.author
+        SELECT p.id, p.owner_id, p.created_at, p.updated_at, p.archived_at, v.document, v.author
         FROM prompts p JOIN prompt_versions v ON v.prompt_id = p.id AND v.version = p.latest_version
         """
 
@@ -23,14 +28,17 @@ public struct SQLPromptRepository: PromptRepository {
         let draft = doc
         let now = Date()
         let engine = store.engine
-        let ids = try await store.transaction { db in
-            try await Self.insertPrompts(db, engine: engine, [NewPrompt(versions: [draft], labels: [:])], author: author, at: now)
+        let (id, ownerID) = try await store.transaction { db in
+            let id = try await Self.insertPrompts(db, engine: engine, [NewPrompt(versions: [draft], labels: [:])], author: author, at: now)[0]
+            let owner = try await db.raw("SELECT owner_id FROM prompts WHERE id = \(bind: id)").first()?.decode(column: "owner_id", as: String?.self)
+            return (id, owner)
         }
-        let id = ids[0]
-        return PromptRecord(id: id, document: draft, author: author, createdAt: now, updatedAt: now, archivedAt: nil)
+        var record = PromptRecord(id: id, document: draft, author: author, createdAt: now, updatedAt: now, archivedAt: nil)
+        record.ownerID = ownerID
+        return record
     }
 
-    public func addVersion(to id: String, _ document: PromptDocument, author: String, expectedVersion: Int?) async throws -> VersionWrite {
+    public func addVersion(to id: String, _ document: PromptDocument, author: String, expectedVersion: Int?, transferTo ownerID: String?) async throws -> VersionWrite {
         let now = Date()
         let tags = try DocumentCodec.encodeTags(document.tags)
         let status = (document.status ?? .active).rawValue
@@ -44,9 +52,10 @@ public struct SQLPromptRepository: PromptRepository {
             guard let row = try await db.raw("""
                 UPDATE prompts SET latest_version = latest_version + 1, name = \(bind: document.name),
                     title = \(bind: document.title), summary = \(bind: document.summary), status = \(bind: status),
-                    owner = \(bind: document.owner), tags = \(bind: tags), updated_at = \(bind: now), search_text = \(bind: search)
+                    owner = \(bind: document.owner), owner_id = COALESCE(\(bind: ownerID), owner_id),
+                    tags = \(bind: tags), updated_at = \(bind: now), search_text = \(bind: search)
                 WHERE id = \(bind: id) AND archived_at IS NULL AND (\(bind: expected) = -1 OR latest_version = \(bind: expected))
-                RETURNING latest_version, created_at
+                RETURNING latest_version, created_at, owner_id
                 """).first() else {
                 guard let current = try await db.raw("""
                     SELECT latest_version, archived_at FROM prompts WHERE id = \(bind: id)
@@ -60,7 +69,9 @@ public struct SQLPromptRepository: PromptRepository {
             doc.labels = nil
             try await Self.insertVersion(db, id: id, document: doc, json: try DocumentCodec.encode(doc), author: author, at: now)
             let createdAt = try row.decode(column: "created_at", as: Date.self)
-            return .written(PromptRecord(id: id, document: doc, author: author, createdAt: createdAt, updatedAt: now, archivedAt: nil))
+            var record = PromptRecord(id: id, document: doc, author: author, createdAt: createdAt, updatedAt: now, archivedAt: nil)
+            record.ownerID = try row.decode(column: "owner_id", as: String?.self)
+            return .written(record)
         }
     }
 
@@ -187,14 +198,14 @@ public struct SQLPromptRepository: PromptRepository {
 
     static func insertVersion(_ db: any SQLDatabase, id: String, document: PromptDocument, json: String, author: String, at now: Date) async throws {
         try await db.raw("""
-            INSERT INTO prompt_versions (prompt_id, version, document, commit_message, author, created_at)
+            INSERT INTO prompt_versions (prompt_id, version, document, commit_message, author, author_id, created_at)
             VALUES (\(bind: id), \(bind: document.version ?? 1), \(bind: json), \(bind: document.commitMessage),
-                    \(bind: author), \(bind: now))
+                    \(bind: author), \(accountID("\(bind: author)")), \(bind: now))
             """).run()
     }
 
     static func record(_ row: any SQLRow) throws -> PromptRecord {
-        PromptRecord(
+        var record = PromptRecord(
             id: try row.decode(column: "id", as: String.self),
             document: try DocumentCodec.decode(row.decode(column: "document", as: String.self)),
             author: try row.decode(column: "author", as: String.self),
@@ -202,6 +213,8 @@ public struct SQLPromptRepository: PromptRepository {
             updatedAt: try row.decode(column: "updated_at", as: Date.self),
             archivedAt: try row.decode(column: "archived_at", as: Date?.self)
         )
+        record.ownerID = try row.decode(column: "owner_id", as: String?.self)
+        return record
     }
 
     static func versionRecord(_ row: any SQLRow) throws -> PromptVersionRecord {

@@ -5,8 +5,10 @@ public struct ShareRecord: Sendable, Equatable {
     public var id: String
     public var promptID: String
     public var tokenHash: String
-    /// Username of who made it.
+    /// Username of who made it, for display.
     public var createdBy: String
+    /// The id of the account that made it: a link is only as good as that account's access.
+    public var createdByID: String?
     /// The version shown; with neither this nor `label`, the latest at each view.
     public var version: Int?
     /// The label whose version is shown at each view.
@@ -18,12 +20,13 @@ public struct ShareRecord: Sendable, Equatable {
     public var revokedAt: Date?
     public var createdAt: Date
 
-    public init(id: String, promptID: String, tokenHash: String, createdBy: String, version: Int?, label: String?, passwordHash: String?,
+    public init(id: String, promptID: String, tokenHash: String, createdBy: String, createdByID: String?, version: Int?, label: String?, passwordHash: String?,
                 maxViews: Int?, views: Int = 0, expiresAt: Date, revokedAt: Date? = nil, createdAt: Date) {
         self.id = id
         self.promptID = promptID
         self.tokenHash = tokenHash
         self.createdBy = createdBy
+        self.createdByID = createdByID
         self.version = version
         self.label = label
         self.passwordHash = passwordHash

@@ -23,13 +23,13 @@ public struct SQLShareRepository: ShareRepository {
         self.store = store
     }
 
-    static let columns = "id, prompt_id, token_hash, created_by, version, label, password_hash, max_views, views, expires_at, revoked_at, created_at"
+    static let columns = "id, prompt_id, token_hash, created_by, created_by_id, version, label, password_hash, max_views, views, expires_at, revoked_at, created_at"
 
     public func create(_ share: ShareRecord) async throws {
         try await store.withDatabase { db in
             try await db.raw("""
                 INSERT INTO prompt_shares (\(unsafeRaw: Self.columns))
-                VALUES (\(bind: share.id), \(bind: share.promptID), \(bind: share.tokenHash), \(bind: share.createdBy), \(bind: share.version),
+                VALUES (\(bind: share.id), \(bind: share.promptID), \(bind: share.tokenHash), \(bind: share.createdBy), \(bind: share.createdByID), \(bind: share.version),
                         \(bind: share.label), \(bind: share.passwordHash), \(bind: share.maxViews), \(bind: share.views),
                         \(bind: share.expiresAt), \(bind: share.revokedAt), \(bind: share.createdAt))
                 """).run()
@@ -80,6 +80,7 @@ public struct SQLShareRepository: ShareRepository {
             promptID: try row.decode(column: "prompt_id", as: String.self),
             tokenHash: try row.decode(column: "token_hash", as: String.self),
             createdBy: try row.decode(column: "created_by", as: String.self),
+            createdByID: try row.decode(column: "created_by_id", as: String?.self),
             version: try row.decode(column: "version", as: Int?.self),
             label: try row.decode(column: "label", as: String?.self),
             passwordHash: try row.decode(column: "password_hash", as: String?.self),
