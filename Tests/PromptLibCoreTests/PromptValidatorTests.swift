@@ -87,4 +87,12 @@ struct PromptValidatorTests {
         let json = #"{"name":"a","title":"A","prompt":{"goal":"g"},"variables":[{"name":"x","type":"date"}]}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(PromptDocument.self, from: Data(json.utf8)) }
     }
+
+    @Test("lengths count Unicode scalars, as OpenAPI's maxLength does: a one-grapheme Zalgo title of 300 scalars is refused")
+    func zalgoTitle() throws {
+        var document = try JSONDecoder().decode(PromptDocument.self, from: Data(Self.designExample.utf8))
+        document.title = "a" + String(repeating: "\u{0301}", count: 299)
+        #expect(document.title.count == 1)
+        #expect(throws: ValidationFailures.self) { try PromptValidator.validate(document) }
+    }
 }

@@ -6,7 +6,7 @@ public enum PromptName {
     /// Returns why `name` is not a valid prompt name, or `nil` when it is.
     public static func problem(with name: String) -> String? {
         if name.isEmpty { return "must not be empty" }
-        if name.count > maxLength { return "must be at most \(maxLength) characters" }
+        if name.unicodeScalars.count > maxLength { return "must be at most \(maxLength) characters" }
         for segment in name.split(separator: "/", omittingEmptySubsequences: false) {
             guard let first = segment.first else {
                 return "must not start or end with '/' or contain '//'"

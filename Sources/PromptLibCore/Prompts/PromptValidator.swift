@@ -25,17 +25,17 @@ public enum PromptValidator {
         if let problem = PromptName.problem(with: doc.name) { fail("name", problem) }
         doc.title = doc.title.trimmingWhitespace()
         if doc.title.isEmpty { fail("title", "must not be empty") }
-        if doc.title.count > Limits.titleLength { fail("title", "must be at most \(Limits.titleLength) characters") }
-        if let summary = doc.summary, summary.count > Limits.summaryLength {
+        if doc.title.unicodeScalars.count > Limits.titleLength { fail("title", "must be at most \(Limits.titleLength) characters") }
+        if let summary = doc.summary, summary.unicodeScalars.count > Limits.summaryLength {
             fail("summary", "must be at most \(Limits.summaryLength) characters")
         }
         doc.tags = normalisedTags(doc.tags)
         let tags = doc.tags ?? []
         if tags.count > Limits.tagCount { fail("tags", "must have at most \(Limits.tagCount) entries") }
-        for (index, tag) in tags.enumerated() where tag.isEmpty || tag.count > Limits.tagLength {
+        for (index, tag) in tags.enumerated() where tag.isEmpty || tag.unicodeScalars.count > Limits.tagLength {
             fail("tags[\(index)]", "must be 1 to \(Limits.tagLength) characters")
         }
-        if let message = doc.commitMessage, message.count > Limits.commitMessageLength {
+        if let message = doc.commitMessage, message.unicodeScalars.count > Limits.commitMessageLength {
             fail("commit_message", "must be at most \(Limits.commitMessageLength) characters")
         }
         if doc.status == nil { doc.status = .active }
@@ -63,7 +63,7 @@ public enum PromptValidator {
         if (body.goal?.trimmingWhitespace() ?? "").isEmpty {
             failures.append(.init(field: "prompt.goal", message: "is required"))
         }
-        for (field, text) in body.templates where text.count > Limits.textLength {
+        for (field, text) in body.templates where text.unicodeScalars.count > Limits.textLength {
             failures.append(.init(field: field, message: "must be at most \(Limits.textLength) characters"))
         }
         for (index, message) in (body.messages ?? []).enumerated() where message.content.trimmingWhitespace().isEmpty {

@@ -38,7 +38,7 @@ enum VariableRules {
     }
 
     static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, name.count <= 64 else { return false }
+        guard let first = name.unicodeScalars.first, name.unicodeScalars.count <= 64 else { return false }
         let letters = { (s: Unicode.Scalar) in (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || s == "_" }
         return letters(first) && name.unicodeScalars.allSatisfy { letters($0) || ($0 >= "0" && $0 <= "9") }
     }

@@ -8,6 +8,10 @@ struct ConnectionService: Sendable {
     let cipher: CredentialCipher
     let audit: AuditLog
 
+    static let maxURLLength = 2_048
+    static let maxModelLength = 200
+    static let maxCredentialLength = 8_192
+
     struct Input: Decodable, Sendable {
         let name: String?
         let provider: ProviderKind?
@@ -77,16 +81,29 @@ struct ConnectionService: Sendable {
     private func apply(_ input: Input, to record: inout ConnectionRecord, provider: ProviderKind, requireCredentials: Bool) throws {
         if let name = input.name ?? (requireCredentials ? nil : record.name) {
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard (1...100).contains(trimmed.count) else { throw APIError.validation("name must be 1 to 100 characters", field: "name") }
+            guard (1...100).contains(trimmed.unicodeScalars.count) else { throw APIError.validation("name must be 1 to 100 characters", field: "name") }
             record.name = trimmed
         } else {
             throw APIError.validation("name is required", field: "name")
         }
         if input.baseURL != nil { record.baseURL = input.baseURL }
         if input.defaultModel != nil { record.defaultModel = input.defaultModel }
+        // Lengths in Unicode scalars, as the OpenAPI document's maxLength counts them.
+        if let model = record.defaultModel, !(1...Self.maxModelLength).contains(model.unicodeScalars.count) {
+            throw APIError.validation("default_model must be 1 to \(Self.maxModelLength) characters", field: "default_model")
+        }
         if let url = record.baseURL {
+            guard url.unicodeScalars.count <= Self.maxURLLength else {
+                throw APIError.validation("base_url must be at most \(Self.maxURLLength) characters", field: "base_url")
+            }
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
                 throw APIError.validation("base_url must be an http or https URL", field: "base_url")
+            }
+            // The URL is shown back in every answer: credentials inside it would be too. They
+            // belong in `credentials`, which are sealed and never returned.
+            let authority = url.components(separatedBy: "://").dropFirst().first?.prefix { !"/?#".contains($0) } ?? ""
+            guard parsed.user == nil, parsed.password == nil, !authority.contains("@") else {
+                throw APIError.validation("base_url must not contain a user name or password; put credentials in credentials", field: "base_url")
             }
         } else if provider.needsBaseURL {
             throw APIError.validation("base_url is required for \(provider.rawValue)", field: "base_url")
@@ -97,6 +114,9 @@ struct ConnectionService: Sendable {
             }
             if requireCredentials { try seal([:], into: &record) }
             return
+        }
+        for (field, value) in credentials where value.unicodeScalars.count > Self.maxCredentialLength {
+            throw APIError.validation("credentials.\(field) must be at most \(Self.maxCredentialLength) characters", field: "credentials.\(field)")
         }
         for field in credentials.keys where !provider.allowedCredentials.contains(field) {
             throw APIError.validation("\(provider.rawValue) takes no credential named '\(field)'", field: "credentials.\(field)")

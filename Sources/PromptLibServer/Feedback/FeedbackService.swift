@@ -27,7 +27,7 @@ struct FeedbackService: Sendable {
     func rate(promptID: String, _ input: RatingInput, context: AppRequestContext) async throws -> RatingResponse {
         let identity = try context.requireIdentity()
         guard (1...5).contains(input.score) else { throw APIError.validation("score must be 1 to 5", field: "score") }
-        if let note = input.note, note.count > 2_000 { throw APIError.validation("note must be at most 2000 characters", field: "note") }
+        if let note = input.note, note.unicodeScalars.count > 2_000 { throw APIError.validation("note must be at most 2000 characters", field: "note") }
         let prompt = try await prompts.find(id: promptID)
         let version = input.version ?? prompt.document.version ?? 1
         guard try await feedback.rate(promptID: prompt.id, userID: identity.userID, version: version, score: input.score,
@@ -51,7 +51,7 @@ struct FeedbackService: Sendable {
         for (field, value) in [("latency_ms", input.latencyMs), ("input_tokens", input.inputTokens), ("output_tokens", input.outputTokens)] {
             if let value, value < 0 { throw APIError.validation("\(field) must not be negative", field: field) }
         }
-        if let note = input.note, note.count > 2_000 { throw APIError.validation("note must be at most 2000 characters", field: "note") }
+        if let note = input.note, note.unicodeScalars.count > 2_000 { throw APIError.validation("note must be at most 2000 characters", field: "note") }
         let prompt = try await prompts.find(id: promptID)
         let run = RunRecord(
             promptID: prompt.id, version: input.version ?? prompt.document.version ?? 1, provider: input.provider, model: input.model,

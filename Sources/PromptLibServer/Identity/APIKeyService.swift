@@ -14,7 +14,7 @@ struct APIKeyService: Sendable {
         let identity = try context.requireIdentity()
         guard identity.apiKeyID == nil else { throw APIError(.forbidden, .permissionDenied, "API keys cannot make API keys") }
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(trimmed.count) else { throw APIError.validation("name must be 1 to 100 characters", field: "name") }
+        guard (1...100).contains(trimmed.unicodeScalars.count) else { throw APIError.validation("name must be 1 to 100 characters", field: "name") }
         guard !scopes.isEmpty else { throw APIError.validation("scopes must name at least one scope", field: "scopes") }
         if let expiresAt, expiresAt <= Date() { throw APIError.validation("expires_at must be in the future", field: "expires_at") }
         let (secret, hash) = TokenService.newSecret(prefix: Self.keyPrefix)

@@ -138,7 +138,7 @@ struct UserService: Sendable {
 
     static func isValidEmail(_ email: String) -> Bool {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        return email.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !email.contains(" ")
+        return email.unicodeScalars.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !email.contains(" ")
     }
 }
 

@@ -61,10 +61,10 @@ enum OpenAPIIdentityComponents {
         "ConnectionInput": { "type": "object", "properties": {
           "name": { "type": "string", "maxLength": 100 },
           "provider": { "type": "string", "enum": ["openai", "anthropic", "gemini", "bedrock", "openai_compatible"] },
-          "base_url": { "type": "string", "format": "uri", "description": "required for openai_compatible" },
-          "default_model": { "type": "string" },
+          "base_url": { "type": "string", "format": "uri", "maxLength": 2048, "description": "required for openai_compatible; no user name or password in it" },
+          "default_model": { "type": "string", "minLength": 1, "maxLength": 200 },
           "credentials": { "type": "object", "description": "api_key; for bedrock access_key_id, secret_access_key and region",
-            "additionalProperties": { "type": "string" } } } },
+            "additionalProperties": { "type": "string", "maxLength": 8192 } } } },
         "Connection": { "type": "object", "required": ["id", "name", "provider", "credentials_hint", "owner_id", "created_at", "updated_at"], "properties": {
           "id": { "type": "string" }, "name": { "type": "string" }, "provider": { "type": "string" },
           "base_url": { "type": ["string", "null"] }, "default_model": { "type": ["string", "null"] },

@@ -50,7 +50,7 @@ struct LabelService: Sendable {
     }
 
     static func isValidName(_ label: String) -> Bool {
-        guard let first = label.first, first.isLetter || first.isNumber, (1...50).contains(label.count) else { return false }
+        guard let first = label.first, first.isLetter || first.isNumber, (1...50).contains(label.unicodeScalars.count) else { return false }
         return label.allSatisfy { c in
             guard let ascii = c.asciiValue else { return false }
             return (97...122).contains(ascii) || (48...57).contains(ascii) || ascii == 46 || ascii == 95 || ascii == 45

@@ -9,7 +9,7 @@ extension PromptQuery {
         var query = PromptQuery()
         query.includeArchived = includeArchived
         query.text = q.flatMap { $0.isEmpty ? nil : $0 }
-        if let text = query.text, text.count > 500 { throw APIError.validation("q must be at most 500 characters", field: "q") }
+        if let text = query.text, text.unicodeScalars.count > 500 { throw APIError.validation("q must be at most 500 characters", field: "q") }
         query.tag = tag.flatMap { $0.isEmpty ? nil : $0 }
         query.owner = owner.flatMap { $0.isEmpty ? nil : $0 }
         query.folder = folder.flatMap { $0.isEmpty ? nil : $0 }.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
