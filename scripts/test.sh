@@ -43,3 +43,6 @@ test_status=${PIPESTATUS[0]}
 
 # End-to-end: the real binary on both engines, restarts, and a PostgreSQL outage.
 scripts/e2e.sh
+
+# Property-based API testing of the real binary against its OpenAPI document (time-bounded).
+SCHEMATHESIS_MAX_TIME=${SCHEMATHESIS_MAX_TIME:-180} scripts/schemathesis.sh

@@ -23,6 +23,28 @@ REQUESTS = {
 }
 
 
+def post(path, content_type, body):
+    return b"POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s" % (
+        path, content_type, len(body), body)
+
+
+# Billion laughs: nine levels of anchors, each alias list ten deep (refused: no anchors in prompts).
+LAUGHS = b"schema: promptlib/v1\nname: laughs\ntitle: L\nprompt:\n  goal: Hi\nmodel:\n  provider: openai\n  params:\n"
+LAUGHS += b"    a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+for level in range(1, 9):
+    LAUGHS += b"    a%d: &a%d [%s]\n" % (level, level, b", ".join([b"*a%d" % (level - 1)] * 10))
+REQUESTS.update({
+    "YAML billion laughs": post(b"/api/v1/prompts", b"application/yaml", LAUGHS),
+    "YAML nested 5,000 deep": post(b"/api/v1/prompts", b"application/yaml",
+                                   b"name: deep\ntitle: D\nprompt:\n  goal: " + b"[" * 5000 + b"]" * 5000 + b"\n"),
+    "NUL in a JSON title": post(b"/api/v1/prompts", b"application/json", b'{"name":"n","title":"a\\u0000","prompt":{"goal":"g"}}'),
+    "NUL in the query": b"GET /api/v1/prompts?q=a%00b HTTP/1.1\r\nHost: x\r\n\r\n",
+    "doubled slashes": b"GET //api//v1/prompts/00000000-0000-4000-8000-000000000000 HTTP/1.1\r\nHost: x\r\n\r\n",
+    "ZIP64 size 2^64-1 import": post(b"/api/v1/imports?dry_run=true", b"application/zip",
+                                     b"PK\x03\x04" + b"\x00" * 26 + b"PK\x05\x06" + b"\x00" * 4 + b"\xff\xff\xff\xff" + b"\xff" * 8 + b"\x00\x00"),
+})
+
+
 def send(raw, body_chunks=None):
     with socket.create_connection(("127.0.0.1", PORT), timeout=10) as conn:
         if AUTH and b"\r\n" in raw and not raw.startswith(b"GARBAGE"):

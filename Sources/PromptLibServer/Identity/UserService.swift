@@ -51,6 +51,12 @@ struct UserService: Sendable {
         if losesAdmin {
             if actor?.userID == user.id { throw APIError(.conflict, .conflict, "You cannot demote or disable yourself") }
         }
+        // A stolen access token must not be enough to take an account over: one's own password
+        // changes at /auth/me/password, which needs the current one.
+        if changes.password != nil, let actor, actor.userID == user.id {
+            throw APIError(.forbidden, .permissionDenied, "Change your own password at /api/v1/auth/me/password; it needs the current one",
+                           field: "password")
+        }
         if let email = changes.email {
             guard Self.isValidEmail(email) else { throw APIError.validation("email must be an email address", field: "email") }
             user.email = email

@@ -27,7 +27,7 @@ enum OpenAPIComponents {
       "schemas": {
         "Error": { "type": "object", "required": ["error", "request_id"], "properties": {
           "error": { "type": "object", "required": ["code", "message"], "properties": {
-            "code": { "type": "string", "enum": ["AUTHENTICATION_REQUIRED", "INVALID_CREDENTIALS", "TOKEN_EXPIRED", "TOKEN_INVALID", "PERMISSION_DENIED", "VALIDATION_ERROR", "NOT_FOUND", "ALREADY_EXISTS", "CONFLICT", "PRECONDITION_REQUIRED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "RATE_LIMIT_EXCEEDED", "SERVICE_UNAVAILABLE", "EXTERNAL_SERVICE_ERROR", "INTERNAL_SERVER_ERROR"] },
+            "code": { "type": "string", "enum": ["AUTHENTICATION_REQUIRED", "INVALID_CREDENTIALS", "TOKEN_EXPIRED", "TOKEN_INVALID", "PERMISSION_DENIED", "VALIDATION_ERROR", "NOT_FOUND", "ALREADY_EXISTS", "CONFLICT", "PRECONDITION_REQUIRED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "RATE_LIMIT_EXCEEDED", "SERVICE_UNAVAILABLE", "EXTERNAL_SERVICE_ERROR", "INTERNAL_SERVER_ERROR", "GONE"] },
             "message": { "type": "string" }, "field": { "type": "string" },
             "details": { "type": "array", "items": { "type": "object", "properties": { "field": { "type": "string" }, "message": { "type": "string" } } } } } },
           "request_id": { "type": "string" } } },

@@ -17,7 +17,7 @@ enum OpenAPIRenderPaths {
           "responses": { "200": { "description": "The renders", "content": { "application/json": { "schema": { "type": "object", "properties": {
             "version": { "type": "integer" }, "resolved": { "type": "array", "items": { "type": "object" } },
             "renders": { "type": "array", "items": { "oneOf": [ { "$ref": "#/components/schemas/Render" },
-              { "type": "object", "properties": { "provider": { "type": "string" }, "error": { "type": "object" } } } ] } } } } } } },
+              { "type": "object", "required": ["provider", "error"], "properties": { "provider": { "type": "string" }, "error": { "type": "object" } } } ] } } } } } } },
             "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" },
             "422": { "description": "Values the prompt cannot use", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } } } }
       },
@@ -30,7 +30,7 @@ enum OpenAPIRenderPaths {
             { "name": "label", "in": "query", "schema": { "type": "string" } },
             { "name": "variables", "in": "query", "description": "provider formats: a JSON object of values to substitute; without it {{variables}} stay in place", "schema": { "type": "string" } } ],
           "responses": { "200": { "description": "The file, with Content-Disposition naming it", "content": {
-              "application/yaml": { "schema": { "type": "string" } }, "application/json": { "schema": { "type": "object" } }, "text/markdown": { "schema": { "type": "string" } } } },
+              "application/yaml": { "schema": { "type": "object", "description": "the canonical YAML document" } }, "application/json": { "schema": { "type": "object" } }, "text/markdown": { "schema": { "type": "string" } } } },
             "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" },
             "422": { "description": "Values the prompt cannot use", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } } } }
       }

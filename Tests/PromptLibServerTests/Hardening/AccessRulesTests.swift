@@ -80,4 +80,14 @@ struct AccessRulesTests {
             #expect(try await client.get("/api/v1/prompts", token: key).status == .unauthorized, "re-enabling does not revive keys")
         }
     }
+
+    @Test("an admin's own password changes only with the current one: a stolen token cannot reset it through /users/{id}")
+    func ownPassword() async throws {
+        try await withAdminApp(.sqlite) { client, admin in
+            let me = try #require(try await client.get("/api/v1/auth/me", token: admin).json["id"] as? String)
+            let reset = try await client.send(.patch, "/api/v1/users/\(me)", json: #"{"password":"Stolen-token-new-pass-1"}"#, token: admin)
+            #expect(reset.status == .forbidden && reset.errorField == "password")
+            #expect(try await client.get("/api/v1/prompts", token: admin).status == .ok, "the session lives on")
+        }
+    }
 }
