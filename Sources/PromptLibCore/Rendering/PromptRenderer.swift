@@ -54,8 +54,17 @@ public enum PromptRenderer {
         for name in bound.undeclared { warnings.append("variable \(name) is not declared by the prompt; it was ignored") }
 
         let context = MustacheValues.context(bound.values, types: Dictionary(variables.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first }))
+        let compiled = MessageCompiler.messages(document.prompt)
+        if request.substitute {
+            // Bounded before rendering: nested sections over lists grow as a product of their lengths.
+            let estimate = compiled.reduce(0.0) { $0 + RenderBudget.bound(of: $1.content, values: bound.values) }
+            if estimate > Double(RenderBudget.maxBytes) {
+                throw ValidationFailures(failures: [ValidationFailure(field: "prompt", message:
+                    "would render to more than \(RenderBudget.maxBytes) bytes with these values (sections over lists multiply what they hold)")])
+            }
+        }
         var messages: [ChatMessage] = []
-        for (index, message) in MessageCompiler.messages(document.prompt).enumerated() {
+        for (index, message) in compiled.enumerated() {
             let content = request.substitute
                 ? try TemplateRenderer.render(message.content, context: context, field: "messages[\(index)]") : message.content
             messages.append(ChatMessage(role: message.role, content: content))

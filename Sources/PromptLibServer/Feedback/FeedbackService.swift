@@ -30,6 +30,7 @@ struct FeedbackService: Sendable {
         if let note = input.note, note.unicodeScalars.count > 2_000 { throw APIError.validation("note must be at most 2000 characters", field: "note") }
         let prompt = try await prompts.find(id: promptID)
         let version = input.version ?? prompt.document.version ?? 1
+        guard (1...Self.maxVersion).contains(version) else { throw APIError(.notFound, .notFound, "Version \(version) was not found", field: "version") }
         guard try await feedback.rate(promptID: prompt.id, userID: identity.userID, version: version, score: input.score,
                                       note: input.note, now: Date()) else {
             throw APIError(.notFound, .notFound, "Version \(version) was not found", field: "version")
@@ -46,10 +47,19 @@ struct FeedbackService: Sendable {
         return RatingsResponse(data: all.map(RatingResponse.init), summary: RatingSummary(all.map(\.score)), byVersion: byVersion)
     }
 
+    static let maxLatencyMs = 86_400_000
+    static let maxTokens = 100_000_000
+    static let maxVersion = 2_147_483_647
+
     func record(promptID: String, _ input: RunInput, context: AppRequestContext) async throws -> RunRecord {
         let identity = try context.requireIdentity()
-        for (field, value) in [("latency_ms", input.latencyMs), ("input_tokens", input.inputTokens), ("output_tokens", input.outputTokens)] {
-            if let value, value < 0 { throw APIError.validation("\(field) must not be negative", field: field) }
+        // Bounded so that sums stay far from overflow and every value fits PostgreSQL's INTEGER.
+        for (field, value, limit) in [("latency_ms", input.latencyMs, Self.maxLatencyMs), ("input_tokens", input.inputTokens, Self.maxTokens),
+                                      ("output_tokens", input.outputTokens, Self.maxTokens), ("version", input.version, Self.maxVersion)] {
+            if let value, !(0...limit).contains(value) { throw APIError.validation("\(field) must be from 0 to \(limit)", field: field) }
+        }
+        for (field, value) in [("provider", input.provider), ("model", input.model)] {
+            if let value, value.unicodeScalars.count > 200 { throw APIError.validation("\(field) must be at most 200 characters", field: field) }
         }
         if let note = input.note, note.unicodeScalars.count > 2_000 { throw APIError.validation("note must be at most 2000 characters", field: "note") }
         let prompt = try await prompts.find(id: promptID)

@@ -34,14 +34,22 @@ struct RunSummary: Encodable, Sendable {
         count = runs.count
         successRate = runs.isEmpty ? nil : Double(runs.filter(\.success).count) / Double(runs.count)
         let latencies = runs.compactMap(\.latencyMs).sorted()
-        averageLatencyMs = latencies.isEmpty ? nil : Double(latencies.reduce(0, +)) / Double(latencies.count)
+        averageLatencyMs = latencies.isEmpty ? nil : latencies.reduce(0.0) { $0 + Double($1) } / Double(latencies.count)
         // Nearest-rank percentiles: always a latency that was actually observed.
         func percentile(_ p: Double) -> Int? {
             latencies.isEmpty ? nil : latencies[max(0, Int((p * Double(latencies.count)).rounded(.up)) - 1)]
         }
         p50LatencyMs = percentile(0.5)
         p95LatencyMs = percentile(0.95)
-        inputTokens = runs.compactMap(\.inputTokens).reduce(0, +)
-        outputTokens = runs.compactMap(\.outputTokens).reduce(0, +)
+        inputTokens = Self.saturatingSum(runs.compactMap(\.inputTokens))
+        outputTokens = Self.saturatingSum(runs.compactMap(\.outputTokens))
+    }
+
+    /// Rows written before values were bounded may hold anything: a sum never traps, it stops at `Int.max`.
+    static func saturatingSum(_ values: [Int]) -> Int {
+        values.reduce(0) { sum, value in
+            let (result, overflow) = sum.addingReportingOverflow(value)
+            return overflow ? (value < 0 ? Int.min : Int.max) : result
+        }
     }
 }
