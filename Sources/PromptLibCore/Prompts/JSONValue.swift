@@ -44,3 +44,14 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension JSONValue {
+    /// The most members any object in this value has (0 when it holds none).
+    public var widestObject: Int {
+        switch self {
+        case .object(let members): members.values.reduce(members.count) { max($0, $1.widestObject) }
+        case .array(let items): items.reduce(0) { max($0, $1.widestObject) }
+        default: 0
+        }
+    }
+}

@@ -9,6 +9,9 @@ public enum PromptValidator {
         public static let textLength = 100_000
         public static let variableCount = 100
         public static let commitMessageLength = 1_000
+        /// Keys in `model.params`, and members of any JSON object in the document: YAML reads and
+        /// writes mappings in time that grows with the square of their size.
+        public static let objectMembers = 256
     }
 
     /// Returns `document` normalised (schema set, status defaulted, title trimmed, tags lowercased
@@ -41,6 +44,9 @@ public enum PromptValidator {
         if doc.status == nil { doc.status = .active }
         failures += bodyFailures(doc.prompt)
         failures += VariableRules.failures(doc.variables ?? [])
+        for (index, variable) in (doc.variables ?? []).enumerated() where (variable.default?.widestObject ?? 0) > Limits.objectMembers {
+            fail("variables[\(index)].default", "must have at most \(Limits.objectMembers) keys in any object")
+        }
         failures += modelFailures(doc.model)
         failures += TemplateRules.failures(doc)
         guard failures.isEmpty else { throw ValidationFailures(failures: failures) }
@@ -83,6 +89,9 @@ public enum PromptValidator {
         }
         if let maxTokens = model.maxTokens, maxTokens < 1 {
             failures.append(.init(field: "model.max_tokens", message: "must be a positive integer"))
+        }
+        if let params = model.params, params.count > Limits.objectMembers || params.values.contains(where: { $0.widestObject > Limits.objectMembers }) {
+            failures.append(.init(field: "model.params", message: "must have at most \(Limits.objectMembers) keys in any object"))
         }
         return failures
     }

@@ -3,12 +3,18 @@ import Yams
 /// What a YAML prompt document may be, checked on the parsed tree before it is decoded: no
 /// anchors or aliases (a prompt has no use for them, and nested aliases expand exponentially —
 /// "billion laughs"), at most ``maxDepth`` levels and ``maxNodes`` nodes, and no control
-/// characters but tab, line feed and carriage return in any scalar.
+/// characters but tab, line feed and carriage return in any scalar; at most ``maxKeys`` keys in a
+/// mapping, no merge keys (`<<`) and no tags outside the core schema.
 public enum YAMLLimits {
     /// Deepest nesting of mappings and sequences. The schema needs five or six levels.
     public static let maxDepth = 64
     /// Most nodes in one document: far more than any prompt (a few hundred), far fewer than a bomb.
     public static let maxNodes = 100_000
+    /// Keys in one mapping: YAML mappings are read in time that grows with the square of their size.
+    public static let maxKeys = 256
+    /// Tags a document may spell out: the core schema's. Others (`!!binary`, `!!timestamp`,
+    /// `!!python/…`, `!custom`) would be silently dropped or reinterpreted, so they are refused.
+    static let allowedTags = Set(["", "!"] + ["str", "int", "float", "bool", "null", "seq", "map"].map { "tag:yaml.org,2002:" + $0 })
 
     /// Checks `node`, naming the field at fault. Counting stops at the first problem, so a hostile
     /// tree is never walked further than the limits.
@@ -24,6 +30,17 @@ public enum YAMLLimits {
         if node.anchor != nil || { if case .alias = node { return true }; return false }() {
             throw ValidationFailure(field: path, message: "uses a YAML anchor or alias (&, *), which prompt documents do not allow")
         }
+        // The node's own tag as written: `Node.tag` would resolve it, and implicit tags resolve to
+        // what the plain text looks like (a date is a timestamp), which is fine unwritten.
+        let written = switch node {
+        case .scalar(let scalar): scalar.tag.description
+        case .mapping(let mapping): mapping.tag.description
+        case .sequence(let sequence): sequence.tag.description
+        case .alias: ""
+        }
+        guard allowedTags.contains(written) else {
+            throw ValidationFailure(field: path, message: "uses the YAML tag \(written.prefix(60)), which prompt documents do not allow")
+        }
         switch node {
         case .scalar(let scalar):
             if let problem = ControlCharacters.problem(in: scalar.string) { throw ValidationFailure(field: path, message: problem) }
@@ -32,7 +49,11 @@ public enum YAMLLimits {
                 try visit(item, path: "\(path)[\(index)]", depth: depth + 1, remaining: &remaining)
             }
         case .mapping(let mapping):
+            guard mapping.count <= maxKeys else { throw ValidationFailure(field: path, message: "has more than \(maxKeys) keys") }
             for (key, value) in mapping {
+                if case .scalar(let scalar) = key, scalar.string == "<<", scalar.style == .plain {
+                    throw ValidationFailure(field: path, message: "uses a YAML merge key (<<), which prompt documents do not allow")
+                }
                 let name = key.string ?? "?"
                 let field = path.isEmpty ? name : "\(path).\(name)"
                 if let problem = ControlCharacters.problem(in: name) { throw ValidationFailure(field: field, message: "has a key that \(problem)") }

@@ -67,4 +67,32 @@ struct YAMLHardeningTests {
         let wide = "schema: promptlib/v1\nname: wide\ntitle: Wide\nprompt:\n  goal: Hi\n  steps: [" + Array(repeating: "x", count: YAMLLimits.maxNodes).joined(separator: ", ") + "]\n"
         #expect(throws: ValidationFailure.self) { try PromptYAML.decode(wide) }
     }
+
+    static let head = "schema: promptlib/v1\nname: tagged\ntitle: T\n"
+
+    @Test("merge keys, tags outside the core schema and mappings over 256 keys are 400s naming the field", arguments: [
+        (head + "prompt:\n  <<: {goal: Hello}\n", "prompt"),
+        (head + "<<: {summary: injected}\nprompt:\n  goal: Hi\n", ""),
+        ("schema: promptlib/v1\nname: tagged\ntitle: !!binary aGVsbG8=\nprompt:\n  goal: Hi\n", "title"),
+        (head + "prompt:\n  goal: Hi\n  steps: !!python/tuple [1, 2]\n", "prompt.steps"),
+        (head + "summary: !!timestamp 2024-01-01\nprompt:\n  goal: Hi\n", "summary"),
+        (head + "summary: !custom x\nprompt:\n  goal: Hi\n", "summary"),
+        (head + "prompt:\n  goal: Hi\nmodel:\n  provider: openai\n  params:\n" + (0..<300).map { "    k\($0): 1\n" }.joined(), "model.params"),
+    ])
+    func tagsAndMerges(input: (yaml: String, field: String)) throws {
+        #expect { try PromptYAML.decode(input.yaml) } throws: { error in
+            (error as? ValidationFailure)?.field == input.field
+        }
+    }
+
+    @Test("plain dates, numbers-as-strings and !!str still read; 300 params written as JSON are refused too", arguments: TestEngine.available)
+    func coreSchemaStillReads(engine: TestEngine) async throws {
+        let fine = try PromptYAML.decode(Self.head + "summary: 2024-01-01\ntags: [!!str 123]\nprompt:\n  goal: Hi\n")
+        #expect(fine.summary == "2024-01-01" && fine.tags == ["123"])
+        try await withAdminApp(engine) { client, admin in
+            let params = (0..<300).map { "\"k\($0)\": 1" }.joined(separator: ",")
+            let response = try await client.send(.post, "/api/v1/prompts", json: #"{"name":"wide","title":"W","prompt":{"goal":"g"},"model":{"provider":"openai","params":{\#(params)}}}"#, token: admin)
+            #expect(response.status == .badRequest && response.errorField == "model.params", "\(String(buffer: response.body))")
+        }
+    }
 }
