@@ -40,7 +40,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     ))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLifecycleMiddleware(maxBodyBytes: configuration.maxBodyBytes, importMaxBytes: configuration.importMaxBytes, trustedProxies: configuration.trustedProxies))
-    router.add(middleware: AuthenticationMiddleware(auth: services.auth))
+    router.add(middleware: AuthenticationMiddleware(auth: services.auth, limiter: services.limiter, limits: configuration.limits))
     router.add(middleware: RateLimitMiddleware(limiter: services.limiter, limits: configuration.limits))
     // Every route is added inside this group, so the permission check runs after routing and
     // knows which route matched.

@@ -61,11 +61,18 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
         return response
     }
 
-    /// The path as logged: a share link's token is a credential, so it is masked.
+    /// The path as logged: a share link's token is a credential, so it is masked — wherever it
+    /// stands, whatever the path around it (`/api/v1/./shared/pls_…`, `%2F`, other cases), since
+    /// requests that route nowhere are logged too.
     static func loggablePath(_ path: String) -> String {
-        let prefix = "/api/v1/shared/"
-        guard path.hasPrefix(prefix), path.count > prefix.count else { return path }
-        return prefix + "…"
+        guard path.range(of: "pls_", options: .caseInsensitive) != nil else { return path }
+        var out = ""
+        var rest = Substring(path)
+        while let found = rest.range(of: "pls_", options: .caseInsensitive) {
+            out += rest[..<found.lowerBound] + "…"
+            rest = rest[found.upperBound...].drop { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "%" }
+        }
+        return out + rest
     }
 
     static func response(for error: APIError, requestID: String) -> Response {

@@ -2,22 +2,35 @@ import Hummingbird
 
 /// Turns `Authorization: Bearer …` (an access token, or an API key `pl_…`) into the request's ``Identity``. No header means anonymous;
 /// a header that does not authenticate is a 401 whatever the route, so a client learns at once
-/// that its credentials are wrong.
+/// that its credentials are wrong. Failed attempts are counted per address; past
+/// `RATE_LIMIT_PER_IP` a minute, that address's bearer headers are refused unread (429), so a
+/// flood of made-up tokens or keys meets a limit without touching anyone else's requests.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let auth: AuthService
+    let limiter: any RateLimiter
+    let limits: SecurityLimits
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty, parts[1].utf8.count <= 8_192 else {
-            throw APIError(.unauthorized, .tokenInvalid, "Authorization must be 'Bearer <token>'")
-        }
+        let key = "auth-failures:\(context.clientIP ?? "unknown")"
+        // An address already over its limit is refused before any token is looked at.
+        let state = await limiter.peek(key, limit: limits.requestsPerIPPerMinute, window: .seconds(60))
+        guard state.allowed else { throw AuthService.tooMany(state.resetSeconds, "Too many requests; slow down") }
         var context = context
-        let credential = String(parts[1])
-        context.identity = credential.hasPrefix(APIKeyService.keyPrefix)
-            ? try await auth.authenticate(apiKey: credential)
-            : try await auth.authenticate(accessToken: credential)
+        do {
+            let parts = header.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty, parts[1].utf8.count <= 8_192 else {
+                throw APIError(.unauthorized, .tokenInvalid, "Authorization must be 'Bearer <token>'")
+            }
+            let credential = String(parts[1])
+            context.identity = credential.hasPrefix(APIKeyService.keyPrefix)
+                ? try await auth.authenticate(apiKey: credential)
+                : try await auth.authenticate(accessToken: credential)
+        } catch let error as APIError where error.status == .unauthorized {
+            _ = await limiter.consume(key, limit: limits.requestsPerIPPerMinute, window: .seconds(60))
+            throw error
+        }
         context.logger[metadataKey: "user_id"] = .string(context.identity?.userID ?? "")
         return try await next(request, context)
     }

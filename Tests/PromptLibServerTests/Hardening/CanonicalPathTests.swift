@@ -27,7 +27,8 @@ struct CanonicalPathTests {
     func masked(engine: TestEngine) async throws {
         let token = "pls_" + String(repeating: "Q", count: 43)
         let logs = try await withLoggedApp(engine) { client in
-            for path in ["//api/v1/shared/\(token)", "/api//v1/shared/\(token)", "/api/v1//shared/\(token)?x=1"] {
+            for path in ["//api/v1/shared/\(token)", "/api//v1/shared/\(token)", "/api/v1//shared/\(token)?x=1", "/api/v1/./shared/\(token)",
+                         "/api/v1/x/../shared/\(token)", "/api/v1/shared%2F\(token)", "/API/V1/SHARED/\(token)", "/api/v1/shared;x/\(token)"] {
                 let response = try await client.get(path)
                 #expect(response.status == .notFound)
             }
@@ -41,6 +42,19 @@ struct CanonicalPathTests {
             let users = try await client.get("//api/v1/users")
             let audit = try await client.get("/api/v1//audit-events")
             #expect(users.status == .unauthorized && audit.status == .unauthorized)
+        }
+    }
+
+    @Test("made-up bearer tokens and keys from one address meet the per-address limit, then its bearer headers are refused unread", arguments: TestEngine.available)
+    func badBearersLimited(engine: TestEngine) async throws {
+        try await withAdminApp(engine, configure: { $0.limits.requestsPerIPPerMinute = 5 }) { client, admin in
+            var statuses: [Int] = []
+            for index in 0..<8 {
+                statuses.append(Int(try await client.get("/api/v1/prompts", token: index % 2 == 0 ? "pl_guess\(index)" : "not.a.jwt").status.code))
+            }
+            #expect(statuses == [401, 401, 401, 401, 401, 429, 429, 429], "\(statuses)")
+            let valid = try await client.get("/api/v1/prompts", token: admin)
+            #expect(valid.status == .tooManyRequests, "the address is refused unread while over its limit")
         }
     }
 }
