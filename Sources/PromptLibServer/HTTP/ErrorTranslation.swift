@@ -26,6 +26,10 @@ enum ErrorTranslation {
                 return APIError(.conflict, .conflict, "The change conflicts with stored data; reload and try again")
             case .queryFailed:
                 return internalError
+            case .contention:
+                var busy = APIError(.serviceUnavailable, .serviceUnavailable, "Too many changes at once; try again")
+                busy.retryAfter = 1
+                return busy
             }
         case let error as HTTPError:
             return translate(error)

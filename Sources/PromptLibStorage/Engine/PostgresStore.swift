@@ -38,11 +38,25 @@ public final class PostgresStore: SQLStore {
     }
 
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await run { connection in
-            // Closing makes the pool discard a connection that might still be inside the transaction.
-            try await Self.runTransaction(on: connection.sql(queryLogLevel: nil), abandon: { try? await connection.close() }, body)
+        // A deadlock or serialization failure rolls the whole transaction back, so running it
+        // again is safe; PostgreSQL picks one victim, and a retry after a short, random pause
+        // usually goes through.
+        var attempt = 1
+        while true {
+            do {
+                return try await run { connection in
+                    // Closing makes the pool discard a connection that might still be inside the transaction.
+                    try await Self.runTransaction(on: connection.sql(queryLogLevel: nil), abandon: { try? await connection.close() }, body)
+                }
+            } catch StorageError.contention where attempt < Self.transactionAttempts {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 10...40) * attempt))
+                attempt += 1
+            }
         }
     }
+
+    /// Tries of a transaction that deadlocks or fails to serialise.
+    static let transactionAttempts = 4
 
     public func ping(timeout: Duration) async throws {
         try await mapErrors {
@@ -76,6 +90,8 @@ public final class PostgresStore: SQLStore {
             let message = error.serverInfo?[.message] ?? "server error"
             // 23505 unique_violation; class 08 connection exceptions; 57P0x the server is shutting down.
             if state == "23505" { throw StorageError.conflict(message) }
+            // 40P01 deadlock_detected, 40001 serialization_failure.
+            if state == "40P01" || state == "40001" { throw StorageError.contention(message) }
             if state.hasPrefix("08") || state.hasPrefix("57P") { throw StorageError.unavailable(message) }
             throw StorageError.queryFailed("\(state): \(message)")
         } catch is NIOSSLError {

@@ -6,12 +6,16 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case conflict(String)
     /// The database rejected a query for another reason. The text is for logs only.
     case queryFailed(String)
+    /// Concurrent transactions got in each other's way (a deadlock, a serialization failure) and
+    /// retrying did not help: the request may simply be repeated.
+    case contention(String)
 
     public var description: String {
         switch self {
         case .unavailable(let reason): "database unavailable: \(reason)"
         case .conflict(let reason): "conflict: \(reason)"
         case .queryFailed(let reason): "query failed: \(reason)"
+        case .contention(let reason): "contention: \(reason)"
         }
     }
 }

@@ -54,9 +54,16 @@ public struct SQLUserRepository: UserRepository {
         let lock = store.engine == .postgres ? " ORDER BY id FOR UPDATE" : ""
         return try await store.transaction { db in
             if keepingAnActiveAdmin {
-                let admins = try await db.raw("SELECT id FROM users WHERE role = 'admin' AND status = 'active'\(unsafeRaw: lock)").all()
-                    .map { try $0.decode(column: "id", as: String.self) }
-                if !admins.contains(where: { $0 != id }) { return .lastActiveAdmin }
+                // The account changed is locked with the admins, in one statement and one order,
+                // so concurrent changes queue instead of deadlocking.
+                let rows = try await db.raw("""
+                    SELECT id, role, status FROM users WHERE (role = 'admin' AND status = 'active') OR id = \(bind: id)\(unsafeRaw: lock)
+                    """).all()
+                let others = try rows.filter {
+                    try $0.decode(column: "id", as: String.self) != id && $0.decode(column: "role", as: String.self) == "admin"
+                        && $0.decode(column: "status", as: String.self) == "active"
+                }
+                if others.isEmpty { return .lastActiveAdmin }
             }
             return try await write(db) ? .done : .notFound
         }

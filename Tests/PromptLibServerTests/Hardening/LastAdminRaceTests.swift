@@ -47,4 +47,44 @@ struct LastAdminRaceTests {
             }
         }
     }
+
+    @Test("four admins sending twelve removals at each other at once: no server error, one admin or more remains", arguments: TestEngine.available)
+    func crowd(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, root in
+            for round in 0..<3 {
+                var admins: [(id: String, token: String)] = []
+                for index in 0..<4 {
+                    let id = try await client.createUser("c\(round)x\(index)", role: "admin", admin: root)
+                    admins.append((id, try await client.login("c\(round)x\(index)", "Another-good-passphrase-9")))
+                }
+                let rootID = try #require(try await client.get("/api/v1/auth/me", token: root).json["id"] as? String)
+                _ = try await client.send(.patch, "/api/v1/users/\(rootID)", json: #"{"role":"user"}"#, token: admins[0].token)
+                let crew = admins
+                let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for index in 0..<12 {
+                        let actor = crew[index % 4], target = crew[(index + 1 + index / 4) % 4]
+                        group.addTask {
+                            switch index % 3 {
+                            case 0: Int(try await client.send(.patch, "/api/v1/users/\(target.id)", json: #"{"role":"user"}"#, token: actor.token).status.code)
+                            case 1: Int(try await client.send(.patch, "/api/v1/users/\(target.id)", json: #"{"status":"disabled"}"#, token: actor.token).status.code)
+                            default: Int(try await client.call(.delete, "/api/v1/users/\(target.id)", token: actor.token).status.code)
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
+                }
+                #expect(statuses.allSatisfy { $0 < 500 }, "round \(round): \(statuses)")
+                let survivor = try #require(try await Self.firstWorking(client, crew.map(\.token)), "round \(round): no admin token works")
+                #expect(try await Self.activeAdmins(client, token: survivor) >= 1)
+                #expect(try await client.send(.patch, "/api/v1/users/\(rootID)", json: #"{"role":"admin"}"#, token: survivor).status == .ok)
+                for admin in crew { _ = try await client.call(.delete, "/api/v1/users/\(admin.id)", token: root) }
+            }
+        }
+    }
+
+    /// The first token that can still list accounts (its account is still an active admin).
+    static func firstWorking(_ client: some TestClientProtocol, _ tokens: [String]) async throws -> String? {
+        for token in tokens where try await client.get("/api/v1/users", token: token).status == .ok { return token }
+        return nil
+    }
 }
