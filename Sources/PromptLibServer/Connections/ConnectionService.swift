@@ -96,7 +96,8 @@ struct ConnectionService: Sendable {
             guard url.unicodeScalars.count <= Self.maxURLLength else {
                 throw APIError.validation("base_url must be at most \(Self.maxURLLength) characters", field: "base_url")
             }
-            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil,
+                  parsed.port.map({ (1...65_535).contains($0) }) ?? true else {
                 throw APIError.validation("base_url must be an http or https URL", field: "base_url")
             }
             // The URL is shown back in every answer: credentials inside it would be too. They
@@ -119,7 +120,9 @@ struct ConnectionService: Sendable {
             throw APIError.validation("credentials.\(field) must be at most \(Self.maxCredentialLength) characters", field: "credentials.\(field)")
         }
         for field in credentials.keys where !provider.allowedCredentials.contains(field) {
-            throw APIError.validation("\(provider.rawValue) takes no credential named '\(field)'", field: "credentials.\(field)")
+            // Named back, but never more than a short prefix of whatever was sent.
+            let shown = field.unicodeScalars.count > 64 ? String(field.prefix(64)) + "…" : field
+            throw APIError.validation("\(provider.rawValue) takes no credential named '\(shown)'", field: "credentials.\(shown)")
         }
         for field in provider.requiredCredentials where (credentials[field] ?? "").isEmpty {
             throw APIError.validation("credentials.\(field) is required for \(provider.rawValue)", field: "credentials.\(field)")

@@ -47,6 +47,10 @@ struct PromptService: Sendable {
         if renamed && !identity.owns(current) {
             throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner or an admin may rename it", field: "name")
         }
+        // Only an admin hands a prompt over; anyone else naming another owner is told so, not ignored.
+        if identity.role != .admin, let owner = valid.owner, owner.lowercased() != current.document.owner?.lowercased() {
+            throw APIError(.forbidden, .permissionDenied, "Only an admin may change a prompt's owner", field: "owner")
+        }
         if identity.role != .admin || valid.owner == nil { valid.owner = current.document.owner }
         // An admin hands a prompt over by naming another account; the same name keeps the owning
         // account (which may be gone, leaving the prompt to admins) — a new account that took a

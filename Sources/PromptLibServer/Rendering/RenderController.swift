@@ -32,6 +32,10 @@ struct RenderController {
         input.label = query["label"].map(String.init)
         var variables: [String: JSONValue]?
         if let text = query["variables"].map(String.init) {
+            // The query check sees `\u0000` as six characters; the JSON inside decodes it.
+            if let (field, problem) = ControlCharacters.firstProblem(inJSON: Data(text.utf8)) {
+                throw APIError.validation("variables.\(field) \(problem)", field: "variables.\(field)")
+            }
             guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
                 throw APIError.validation("variables must be a JSON object", field: "variables")
             }

@@ -90,4 +90,16 @@ struct AccessRulesTests {
             #expect(try await client.get("/api/v1/prompts", token: admin).status == .ok, "the session lives on")
         }
     }
+
+    @Test("a non-admin naming another owner is told only an admin may, not silently ignored")
+    func ownerChangeRefused() async throws {
+        try await withAdminApp(.sqlite) { client, admin in
+            _ = try await client.createUser("nora", role: "user", admin: admin)
+            let nora = try await client.login("nora", Self.password)
+            let id = try await client.createPrompt("nora/p", token: nora)
+            let response = try await client.putPrompt(id, json: #"{"name":"nora/p","title":"t","owner":"admin","prompt":{"goal":"g"}}"#, token: nora)
+            #expect(response.status == .forbidden && response.errorField == "owner")
+            #expect(try await client.putPrompt(id, json: #"{"name":"nora/p","title":"t","owner":"nora","prompt":{"goal":"g"}}"#, token: nora).status == .ok)
+        }
+    }
 }

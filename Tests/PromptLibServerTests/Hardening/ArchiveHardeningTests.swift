@@ -91,6 +91,14 @@ struct ArchiveHardeningTests {
             _ = try? TarArchive.read(mutated, limits: limits)
         }
     }
+
+    @Test("a local header naming another entry than the directory is refused")
+    func mismatchedNames() throws {
+        var zip = HandZip(entries: [HandZip.stored("prompts/a.yaml", Self.text)]).bytes
+        let local = try #require(zip.firstRange(of: Data("prompts/a.yaml".utf8)))
+        zip.replaceSubrange(local, with: Data("../evil.yaml.x".utf8))
+        #expect(throws: ArchiveRefusal.self) { try ArchiveCodec.read(zip, kind: .zip, limits: ArchiveLimits()) }
+    }
 }
 
 /// SplitMix64: the same sequence every run, so a failing mutation can be replayed.

@@ -19,6 +19,7 @@ struct ConnectionInputTests {
         (#"{"name":"c","provider":"openai_compatible","base_url":"https://llm.local/\#(String(repeating: "x", count: 100_000))"}"#, "base_url"),
         (#"{"name":"c","provider":"openai","default_model":"\#(String(repeating: "m", count: 100_000))","credentials":{"api_key":"k"}}"#, "default_model"),
         (#"{"name":"c","provider":"openai","credentials":{"api_key":"\#(String(repeating: "k", count: 10_000))"}}"#, "credentials.api_key"),
+        (#"{"name":"c","provider":"openai_compatible","base_url":"http://llm.local:99999/v1"}"#, "base_url"),
     ])
     func refused(engine: TestEngine, input: (body: String, field: String)) async throws {
         try await withAdminApp(engine) { client, admin in
@@ -35,6 +36,15 @@ struct ConnectionInputTests {
         try await withAdminApp(.sqlite) { client, admin in
             let response = try await client.send(.post, "/api/v1/connections", json: #"{"name":"c","provider":"openai_compatible","base_url":"http://127.0.0.1:11434/v1?x=a@b"}"#, token: admin)
             #expect(response.status == .created, "\(String(buffer: response.body))")
+        }
+    }
+
+    @Test("an unknown credential name of 100 KB is named back by a short prefix only")
+    func boundedEcho() async throws {
+        try await withAdminApp(.sqlite) { client, admin in
+            let name = String(repeating: "n", count: 100_000)
+            let response = try await client.send(.post, "/api/v1/connections", json: #"{"name":"c","provider":"openai","credentials":{"api_key":"k","\#(name)":"v"}}"#, token: admin)
+            #expect(response.status == .badRequest && response.body.readableBytes < 2_000)
         }
     }
 }

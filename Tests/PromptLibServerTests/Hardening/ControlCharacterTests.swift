@@ -53,4 +53,13 @@ struct ControlCharacterTests {
             #expect((response.json["prompt"] as? [String: Any])?["goal"] as? String == "a\tb\r\nc")
         }
     }
+
+    @Test("a NUL inside the JSON of an export's variables parameter is refused like a render's", arguments: TestEngine.available)
+    func exportVariables(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            let id = try await client.createPrompt("nul/export", token: admin)
+            let response = try await client.get("/api/v1/prompts/\(id)/export?format=openai&variables=%7B%22who%22%3A%22%5Cu0000%22%7D", token: admin)
+            #expect(response.status == .badRequest && response.errorField == "variables.who", "\(String(buffer: response.body))")
+        }
+    }
 }
