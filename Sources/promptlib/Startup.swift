@@ -22,7 +22,8 @@ enum Startup {
         do {
             sink = try LogSink.make(logsDirectory: configuration.logsDirectory)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            let reason = (error as NSError).localizedDescription
+            FileHandle.standardError.write(Data("configuration error: LOGS_DIR cannot be written (\(reason))\n".utf8))
             exit(78)
         }
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level, sink: sink) }

@@ -39,6 +39,12 @@ struct ConfigurationTests {
         (["APP_ENV": "production", "JWT_SECRET": strongSecret], "ENCRYPTION_KEY"),
         (["JWT_SECRET": "hunter2-is-31-bytes-long-......"], "JWT_SECRET"),
         (["ADMIN_PASSWORD": "password1234"], "ADMIN_PASSWORD"), (["ADMIN_PASSWORD": "hunter2"], "ADMIN_PASSWORD"),
+        (["HOST": "999.1.1.1"], "HOST"), (["HOST": "bad host"], "HOST"), (["STORAGE_DIR": "/etc/passwd"], "STORAGE_DIR"),
+        (["LOGS_DIR": "/etc/passwd"], "LOGS_DIR"), (["TRUSTED_PROXIES": "10.0.0.1, not-an-ip"], "TRUSTED_PROXIES"),
+        (["TRUSTED_PROXIES": "10.0.0.0/8"], "TRUSTED_PROXIES"), (["REDIS_URL": "redis://:hunter2@h:99999/0"], "REDIS_URL"),
+        (["CORS_ORIGIN": "*"], "CORS_ORIGIN"), (["CORS_ORIGIN": "https://ui.example.com/app"], "CORS_ORIGIN"),
+        (["FRONTEND_URL": "javascript:alert(1)"], "FRONTEND_URL"), (["ENCRYPTION_KEY_PREVIOUS": ","], "ENCRYPTION_KEY_PREVIOUS"),
+        (["APP_ENV": "production", "JWT_SECRET": "0123456789abcdef0123456789abcdef"], "JWT_SECRET"),
     ])
     func rejects(environment: [String: String], variable: String) {
         #expect {

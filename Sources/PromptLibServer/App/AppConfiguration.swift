@@ -72,6 +72,8 @@ public struct AppConfiguration: Sendable {
             self.mode = mode
         }
         host = env.value("HOST") ?? host
+        try Self.checkHost(host)
+        try Self.checkDirectory(storageDirectory, variable: "STORAGE_DIR")
         port = try env.integer("PORT", default: port, in: 1...65535)
         databasePoolSize = try env.integer("DATABASE_POOL_SIZE", default: databasePoolSize, in: 1...500)
         maxBodyBytes = try env.integer("MAX_BODY_BYTES", default: maxBodyBytes, in: 1_024...104_857_600)
@@ -87,7 +89,8 @@ public struct AppConfiguration: Sendable {
         }
         if let url = try env.secret("REDIS_URL") {
             guard let scheme = URLComponents(string: url)?.scheme, ["redis", "rediss"].contains(scheme),
-                  URLComponents(string: url)?.host?.isEmpty == false else {
+                  URLComponents(string: url)?.host?.isEmpty == false,
+                  (URLComponents(string: url)?.port).map({ (1...65_535).contains($0) }) ?? true else {
                 throw ConfigurationError(variable: "REDIS_URL", message: "must look like redis://[:password@]host:6379[/db]")
             }
             redisURL = url
@@ -99,13 +102,16 @@ public struct AppConfiguration: Sendable {
         }
         if let key = try env.secret("ENCRYPTION_KEY") { encryptionKey = try Self.encryptionKey(key) }
         if let keys = try env.secret("ENCRYPTION_KEY_PREVIOUS") {
-            for key in keys.split(separator: ",") {
+            for key in keys.split(separator: ",", omittingEmptySubsequences: false) {
                 let text = key.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { throw ConfigurationError(variable: "ENCRYPTION_KEY_PREVIOUS", message: "has an empty entry between commas") }
                 previousEncryptionKeys.append(try Self.encryptionKey(text, variable: "ENCRYPTION_KEY_PREVIOUS"))
             }
         }
         frontendURL = env.value("FRONTEND_URL") ?? frontendURL
+        try Self.checkWebURL(frontendURL, variable: "FRONTEND_URL", originOnly: false)
         corsOrigin = env.value("CORS_ORIGIN") ?? frontendURL
+        if env.value("CORS_ORIGIN") != nil { try Self.checkWebURL(corsOrigin, variable: "CORS_ORIGIN", originOnly: true) }
         if let level = env.value("LOG_LEVEL") {
             guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError(variable: "LOG_LEVEL", message: "must be one of trace, debug, info, notice, warning, error, critical")
@@ -113,6 +119,7 @@ public struct AppConfiguration: Sendable {
             logLevel = parsed
         }
         logsDirectory = env.value("LOGS_DIR")
+        if let logsDirectory { try Self.checkDirectory(logsDirectory, variable: "LOGS_DIR") }
         adminPassword = try env.secret("ADMIN_PASSWORD")
         if let adminPassword {
             // Checked here, not when the account is made, so that a bad one stops start-up before
@@ -126,6 +133,7 @@ public struct AppConfiguration: Sendable {
         limits = try SecurityLimits(env)
         trustedProxies = Set((env.value("TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             .subtracting([""])
+        try Self.checkProxies(trustedProxies)
         try checkProductionSecrets()
     }
 
@@ -161,6 +169,7 @@ public struct AppConfiguration: Sendable {
 
     private static func looksLikePlaceholder(_ secret: String) -> Bool {
         let lowered = secret.lowercased()
-        return ["changeme", "change-me", "change_me", "example", "your-secret", "secretsecret"].contains { lowered.contains($0) }
+        return ["changeme", "change-me", "change_me", "example", "your-", "secretsecret", "please", "placeholder", "0123456789",
+                "abcdef", "password"].contains { lowered.contains($0) }
     }
 }
