@@ -57,7 +57,7 @@ public enum PromptRenderer {
         let compiled = MessageCompiler.messages(document.prompt)
         if request.substitute {
             // Bounded before rendering: nested sections over lists grow as a product of their lengths.
-            let estimate = compiled.reduce(0.0) { $0 + RenderBudget.bound(of: $1.content, values: bound.values) }
+            let estimate = RenderBudget.bound(of: compiled.map(\.content), values: bound.values)
             if estimate > Double(RenderBudget.maxBytes) {
                 throw ValidationFailures(failures: [ValidationFailure(field: "prompt", message:
                     "would render to more than \(RenderBudget.maxBytes) bytes with these values (sections over lists multiply what they hold)")])

@@ -1,70 +1,99 @@
-/// An upper bound on what a template renders to, computed from the template's tags and the
-/// values before anything is rendered. Sections over lists multiply what they hold, and the same
-/// list may be iterated inside itself (`{{#a}}{{#a}}…`): seven levels over ten items are ten
-/// million copies. Renders whose bound passes ``maxBytes`` are refused instead of run.
+/// An upper bound on what templates render to, computed from their tags and the values before
+/// anything is rendered. Sections over lists multiply what they hold, and the same list may be
+/// iterated inside itself (`{{#a}}{{#a}}…`): seven levels over ten items are ten million copies.
+/// Renders whose bound passes ``maxBytes`` are refused instead of run. One pass over the bytes of
+/// each template; it runs on every render, so it stays cheap.
 public enum RenderBudget {
     /// The most a render's messages may add up to: far beyond any model's context window.
     public static let maxBytes = 2_097_152
 
-    /// The most bytes `template` can render to with `values`. Names that are not top-level values
+    /// The most bytes `templates` can render to with `values`. Names that are not top-level values
     /// (fields of list items) are assumed as long and as large as the largest anywhere in `values`.
-    public static func bound(of template: String, values: [String: JSONValue]) -> Double {
-        let unknown = (count: Double(largestList(in: values)), size: Double(largestValue(in: values)))
-        var multipliers: [Double] = [1]
+    public static func bound(of templates: [String], values: [String: JSONValue]) -> Double {
+        var walk = Walk(values: values)
         var total = 0.0
-        var rest = Substring(template)
-        while let open = rest.firstRange(of: "{{") {
-            total += Double(rest[..<open.lowerBound].utf8.count) * multipliers[multipliers.count - 1]
-            let triple = rest[open.upperBound...].hasPrefix("{")
-            guard let close = rest[open.upperBound...].firstRange(of: triple ? "}}}" : "}}") else { break }
-            var tag = rest[open.upperBound..<close.lowerBound].trimmingSpaces()
-            rest = rest[close.upperBound...]
-            if triple { tag = tag.dropFirst().trimmingSpaces() }
-            guard let sigil = tag.first else { continue }
-            let body = "#^/&!>=".contains(sigil) ? tag.dropFirst().trimmingSpaces() : tag
-            let value = body.split(separator: ".").first.flatMap { values[String($0)] }
-            let current = multipliers[multipliers.count - 1]
-            switch sigil {
-            case "!", ">", "=": continue
-            case "#": multipliers.append(current * max(1, value.map(iterations) ?? unknown.count))
-            case "^": multipliers.append(current)
-            case "/": if multipliers.count > 1 { multipliers.removeLast() }
-            default: total += current * (value.map { Double(size(of: $0)) } ?? unknown.size)
+        for template in templates {
+            total += walk.bound(Array(template.utf8))
+            if total > Double(maxBytes) { return total }
+        }
+        return total
+    }
+
+    private struct Walk {
+        let values: [String: JSONValue]
+        /// Computed on first need: most templates name only top-level values.
+        private var unknown: (count: Double, size: Double)?
+
+        init(values: [String: JSONValue]) { self.values = values }
+
+        mutating func bound(_ bytes: [UInt8]) -> Double {
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            var multipliers: [Double] = [1]
+            var total = 0.0, index = 0, textStart = 0
+            while index + 1 < bytes.count {
+                guard bytes[index] == open, bytes[index + 1] == open else { index += 1; continue }
+                total += Double(index - textStart) * multipliers[multipliers.count - 1]
+                let triple = index + 2 < bytes.count && bytes[index + 2] == open
+                var end = index + (triple ? 3 : 2)
+                while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+                guard end + 1 < bytes.count else { textStart = index; break }
+                let tag = trimmed(bytes[(index + (triple ? 3 : 2))..<end])
+                index = end + (triple && end + 2 < bytes.count && bytes[end + 2] == close ? 3 : 2)
+                textStart = index
+                guard let sigil = tag.first else { continue }
+                let isSigil = "#^/&!>=".utf8.contains(sigil)
+                let name = String(decoding: (isSigil ? trimmed(tag.dropFirst()) : tag).prefix { $0 != UInt8(ascii: ".") }, as: UTF8.self)
+                let value = values[name]
+                let current = multipliers[multipliers.count - 1]
+                switch sigil {
+                case UInt8(ascii: "!"), UInt8(ascii: ">"), UInt8(ascii: "="): continue
+                case UInt8(ascii: "#"): multipliers.append(current * max(1, value.map(Self.iterations) ?? unknownBounds().count))
+                case UInt8(ascii: "^"): multipliers.append(current)
+                case UInt8(ascii: "/"): if multipliers.count > 1 { multipliers.removeLast() }
+                default: total += current * (value.map { Double(Self.size(of: $0)) } ?? unknownBounds().size)
+                }
+                if total > Double(RenderBudget.maxBytes) { return total }
             }
-            if total > Double(maxBytes) * 1_000 { return total }  // far past the limit: no need to count on
+            return total + Double(bytes.count - textStart) * multipliers[multipliers.count - 1]
         }
-        return total + Double(rest.utf8.count) * multipliers[multipliers.count - 1]
-    }
 
-    /// How often a section over `value` repeats what it holds.
-    private static func iterations(_ value: JSONValue) -> Double {
-        if case .array(let items) = value { return Double(items.count) }
-        return 1
-    }
-
-    /// Bytes of `value` when substituted (an upper bound: its JSON text).
-    private static func size(of value: JSONValue) -> Int {
-        switch value {
-        case .null, .bool: 5
-        case .number: 24
-        case .string(let text): text.utf8.count
-        case .array(let items): items.reduce(2) { $0 + size(of: $1) + 1 }
-        case .object(let members): members.reduce(2) { $0 + $1.key.utf8.count + 4 + size(of: $1.value) }
+        private mutating func unknownBounds() -> (count: Double, size: Double) {
+            if let unknown { return unknown }
+            let found = (Double(values.values.reduce(1) { max($0, Self.longestList($1)) }), Double(values.values.reduce(0) { max($0, Self.size(of: $1)) }))
+            unknown = found
+            return found
         }
-    }
 
-    private static func largestList(in values: [String: JSONValue]) -> Int {
-        func walk(_ value: JSONValue) -> Int {
+        private func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            var slice = bytes
+            while let first = slice.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D { slice = slice.dropFirst() }
+            while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { slice = slice.dropLast() }
+            return slice
+        }
+
+        /// How often a section over `value` repeats what it holds.
+        private static func iterations(_ value: JSONValue) -> Double {
+            if case .array(let items) = value { return Double(items.count) }
+            return 1
+        }
+
+        /// Bytes of `value` when substituted (an upper bound: its JSON text).
+        static func size(of value: JSONValue) -> Int {
             switch value {
-            case .array(let items): items.reduce(items.count) { max($0, walk($1)) }
-            case .object(let members): members.values.reduce(1) { max($0, walk($1)) }
+            case .null, .bool: 5
+            case .number: 24
+            case .string(let text): text.utf8.count
+            case .array(let items): items.reduce(2) { $0 + size(of: $1) + 1 }
+            case .object(let members): members.reduce(2) { $0 + $1.key.utf8.count + 4 + size(of: $1.value) }
+            }
+        }
+
+        private static func longestList(_ value: JSONValue) -> Int {
+            switch value {
+            case .array(let items): items.reduce(items.count) { max($0, longestList($1)) }
+            case .object(let members): members.values.reduce(1) { max($0, longestList($1)) }
             default: 1
             }
         }
-        return values.values.reduce(1) { max($0, walk($1)) }
-    }
-
-    private static func largestValue(in values: [String: JSONValue]) -> Int {
-        values.values.reduce(0) { max($0, size(of: $1)) }
     }
 }

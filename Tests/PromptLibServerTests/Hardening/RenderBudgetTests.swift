@@ -37,9 +37,9 @@ struct RenderBudgetTests {
     @Test("the bound covers what is rendered, and item fields count as the largest list")
     func bound() {
         let values: [String: JSONValue] = ["a": .array((0..<10).map { .number(Double($0)) }), "name": .string("Ada")]
-        #expect(RenderBudget.bound(of: Self.nested(2), values: values) >= 100)
-        #expect(RenderBudget.bound(of: "Hi {{name}}!", values: values) >= 7)
-        #expect(RenderBudget.bound(of: "{{#a}}{{#tags}}t{{/tags}}{{/a}}", values: values) >= 100, "unknown item field: as long as the longest list")
-        #expect(RenderBudget.bound(of: Self.nested(7), values: values) > Double(RenderBudget.maxBytes))
+        #expect(RenderBudget.bound(of: [Self.nested(2)], values: values) >= 100)
+        #expect(RenderBudget.bound(of: ["Hi {{name}}!"], values: values) >= 7)
+        #expect(RenderBudget.bound(of: ["{{#a}}{{#tags}}t{{/tags}}{{/a}}"], values: values) >= 100, "unknown item field: as long as the longest list")
+        #expect(RenderBudget.bound(of: [Self.nested(7)], values: values) > Double(RenderBudget.maxBytes))
     }
 }
