@@ -37,4 +37,15 @@ struct PromptDiffTests {
         #expect(diff.unified.contains("-title: Old\n+title: New\n"))
         #expect(try PromptDiff.compare(old, old).changes.isEmpty)
     }
+
+    @Test("large documents diff in bounded time: a common head and tail are set aside, a huge middle is shown replaced")
+    func boundedDiff() {
+        let old = (0..<30_000).map { "line \($0)" }.joined(separator: "\n")
+        let new = old.replacingOccurrences(of: "line 15000\n", with: "changed\n")
+        let small = UnifiedDiff.make(old: old, new: new, oldName: "a", newName: "b")
+        #expect(small.split(separator: "\n").filter { $0.hasPrefix("-l") || $0.hasPrefix("+c") }.count == 2)
+        let other = (0..<3_000).map { "other \($0)" }.joined(separator: "\n")
+        let replaced = UnifiedDiff.make(old: String(old.prefix(40_000)), new: other, oldName: "a", newName: "b")
+        #expect(replaced.split(separator: "\n").filter { $0.hasPrefix("+o") }.count == 3_000)
+    }
 }

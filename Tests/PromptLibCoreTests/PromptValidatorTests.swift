@@ -95,4 +95,24 @@ struct PromptValidatorTests {
         #expect(document.title.count == 1)
         #expect(throws: ValidationFailures.self) { try PromptValidator.validate(document) }
     }
+
+    @Test("lists, JSON data and non-finite numbers are bounded", arguments: [
+        (#"{"name":"n","title":"t","prompt":{"goal":"g","steps":[\#((0...1_000).map { "\"s\($0)\"" }.joined(separator: ","))]}}"#, "prompt.steps"),
+        (#"{"name":"n","title":"t","prompt":{"goal":"g"},"model":{"params":{"a":[\#((0...1_000).map(String.init).joined(separator: ","))]}}}"#, "model.params.a"),
+        (#"{"name":"n","title":"t","prompt":{"goal":"g"},"model":{"params":{\#((0..<50).map { "\"k\($0)\":[\((0..<250).map(String.init).joined(separator: ","))]" }.joined(separator: ","))}}}"#, "model.params.k0"),
+    ])
+    func sizes(input: (json: String, field: String)) throws {
+        let document = try JSONDecoder().decode(PromptDocument.self, from: Data(input.json.utf8))
+        #expect { try PromptValidator.validate(document) } throws: { error in
+            (error as? ValidationFailures)?.failures.contains { $0.field == input.field } == true
+        }
+    }
+
+    @Test("YAML .inf and .nan are refused naming the field, never stored")
+    func nonFinite() throws {
+        let document = try PromptYAML.decode("name: n\ntitle: t\nprompt:\n  goal: g\nmodel:\n  params:\n    b: .inf\n")
+        #expect { try PromptValidator.validate(document) } throws: { error in
+            (error as? ValidationFailures)?.failures.first?.field == "model.params.b"
+        }
+    }
 }

@@ -45,6 +45,8 @@ struct ConfigurationTests {
         (["CORS_ORIGIN": "*"], "CORS_ORIGIN"), (["CORS_ORIGIN": "https://ui.example.com/app"], "CORS_ORIGIN"),
         (["FRONTEND_URL": "javascript:alert(1)"], "FRONTEND_URL"), (["ENCRYPTION_KEY_PREVIOUS": ","], "ENCRYPTION_KEY_PREVIOUS"),
         (["APP_ENV": "production", "JWT_SECRET": "0123456789abcdef0123456789abcdef"], "JWT_SECRET"),
+        (["APP_ENV": "production", "JWT_SECRET": "super-secret-jwt-key-for-development"], "JWT_SECRET"),
+        (["CORS_ORIGIN": "http://u:hunter2@a.com"], "CORS_ORIGIN"), (["CORS_ORIGIN": "http://a.com/"], "CORS_ORIGIN"),
     ])
     func rejects(environment: [String: String], variable: String) {
         #expect {

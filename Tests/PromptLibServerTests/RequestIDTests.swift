@@ -9,6 +9,8 @@ struct RequestIDTests {
     @Test("a sane client id is echoed; anything else is replaced", arguments: [
         ("abc-123_X.y", true), (String(repeating: "a", count: 128), true),
         (String(repeating: "a", count: 129), false), ("has space", false), ("semi;colon", false), ("ünï", false),
+        // A bearer secret pasted as a correlation id is neither echoed nor logged.
+        ("pls_" + String(repeating: "Q", count: 43), false), ("pl_" + String(repeating: "k", count: 43), false),
     ])
     func acceptance(candidate: String, kept: Bool) async throws {
         try await withTestApp(.sqlite) { client in

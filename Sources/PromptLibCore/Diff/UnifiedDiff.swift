@@ -38,8 +38,31 @@ public enum UnifiedDiff {
         let newLine: Int
     }
 
-    /// The shortest edit script by longest common subsequence; prompt documents are small.
+    /// Cells of the LCS table past which the middle is shown as replaced whole: the table costs
+    /// time and memory of lines × lines, and a request must not be able to ask for gigabytes.
+    static let maxTableCells = 1_000_000
+
+    /// The shortest edit script by longest common subsequence, after the common head and tail are
+    /// set aside (so most diffs compare a few lines); a middle too large for the table is shown as
+    /// deleted then inserted, still a correct diff, not a minimal one.
     static func script(_ a: [String], _ b: [String]) -> [Edit] {
+        var head = 0
+        while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
+        var tail = 0
+        while tail < a.count - head, tail < b.count - head, a[a.count - 1 - tail] == b[b.count - 1 - tail] { tail += 1 }
+        var edits = (0..<head).map { Edit(kind: .same, text: a[$0], oldLine: $0, newLine: $0) }
+        let middleA = Array(a[head..<(a.count - tail)]), middleB = Array(b[head..<(b.count - tail)])
+        if middleA.count * middleB.count <= maxTableCells {
+            edits += minimal(middleA, middleB).map { Edit(kind: $0.kind, text: $0.text, oldLine: $0.oldLine + head, newLine: $0.newLine + head) }
+        } else {
+            edits += middleA.indices.map { Edit(kind: .delete, text: middleA[$0], oldLine: head + $0, newLine: head) }
+            edits += middleB.indices.map { Edit(kind: .insert, text: middleB[$0], oldLine: head + middleA.count, newLine: head + $0) }
+        }
+        edits += (0..<tail).map { Edit(kind: .same, text: a[a.count - tail + $0], oldLine: a.count - tail + $0, newLine: b.count - tail + $0) }
+        return edits
+    }
+
+    private static func minimal(_ a: [String], _ b: [String]) -> [Edit] {
         let n = a.count, m = b.count
         var lcs = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {

@@ -54,4 +54,32 @@ extension JSONValue {
         default: 0
         }
     }
+
+    /// The most items any array in this value has (0 when it holds none).
+    public var longestArray: Int {
+        switch self {
+        case .object(let members): members.values.reduce(0) { max($0, $1.longestArray) }
+        case .array(let items): items.reduce(items.count) { max($0, $1.longestArray) }
+        default: 0
+        }
+    }
+
+    /// Values in this value, itself included.
+    public var nodeCount: Int {
+        switch self {
+        case .object(let members): members.values.reduce(1) { $0 + $1.nodeCount }
+        case .array(let items): items.reduce(1) { $0 + $1.nodeCount }
+        default: 1
+        }
+    }
+
+    /// Whether every number in it is finite.
+    public var isFinite: Bool {
+        switch self {
+        case .number(let number): number.isFinite
+        case .object(let members): members.values.allSatisfy(\.isFinite)
+        case .array(let items): items.allSatisfy(\.isFinite)
+        default: true
+        }
+    }
 }

@@ -12,6 +12,13 @@ public enum PromptValidator {
         /// Keys in `model.params`, and members of any JSON object in the document: YAML reads and
         /// writes mappings in time that grows with the square of their size.
         public static let objectMembers = 256
+        /// Entries in any list of the document (steps, constraints, examples, messages, output
+        /// fields, options, JSON arrays): YAML writes sequences in time that grows with the square
+        /// of their length, and diffs compare lines.
+        public static let listLength = 1_000
+        /// Values in all JSON data of a document (`model.params`, variable defaults) together, so
+        /// that what JSON accepts YAML can always read back (under ``YAMLLimits``).
+        public static let jsonNodes = 10_000
     }
 
     /// Returns `document` normalised (schema set, status defaulted, title trimmed, tags lowercased
@@ -47,6 +54,7 @@ public enum PromptValidator {
         for (index, variable) in (doc.variables ?? []).enumerated() where (variable.default?.widestObject ?? 0) > Limits.objectMembers {
             fail("variables[\(index)].default", "must have at most \(Limits.objectMembers) keys in any object")
         }
+        failures += sizeFailures(doc)
         failures += modelFailures(doc.model)
         failures += TemplateRules.failures(doc)
         guard failures.isEmpty else { throw ValidationFailures(failures: failures) }
@@ -74,6 +82,31 @@ public enum PromptValidator {
         }
         for (index, message) in (body.messages ?? []).enumerated() where message.content.trimmingWhitespace().isEmpty {
             failures.append(.init(field: "prompt.messages[\(index)].content", message: "must not be empty"))
+        }
+        return failures
+    }
+
+    /// List lengths, JSON size and non-finite numbers (YAML's `.inf` and `.nan` cannot be stored as JSON).
+    static func sizeFailures(_ doc: PromptDocument) -> [ValidationFailure] {
+        var failures: [ValidationFailure] = []
+        let body = doc.prompt
+        let lists: [(String, Int?)] = [("prompt.steps", body.steps?.count), ("prompt.constraints", body.constraints?.count),
+                                       ("prompt.examples", body.examples?.count), ("prompt.messages", body.messages?.count),
+                                       ("prompt.output.fields", body.output?.fields?.count)]
+            + (doc.variables ?? []).enumerated().map { ("variables[\($0.offset)].options", $0.element.options?.count) }
+        for case let (field, count?) in lists where count > Limits.listLength {
+            failures.append(.init(field: field, message: "must have at most \(Limits.listLength) entries"))
+        }
+        var json: [(String, JSONValue)] = (doc.model?.params ?? [:]).sorted { $0.key < $1.key }.map { ("model.params.\($0.key)", $0.value) }
+        json += (doc.variables ?? []).enumerated().compactMap { item in item.element.default.map { ("variables[\(item.offset)].default", $0) } }
+        var nodes = 0
+        for (field, value) in json {
+            nodes += value.nodeCount
+            if !value.isFinite { failures.append(.init(field: field, message: "must be a finite number (not .inf or .nan)")) }
+            if value.longestArray > Limits.listLength { failures.append(.init(field: field, message: "must have at most \(Limits.listLength) entries in any list")) }
+        }
+        if nodes > Limits.jsonNodes {
+            failures.append(.init(field: json.first?.0 ?? "model.params", message: "JSON data must hold at most \(Limits.jsonNodes) values in all"))
         }
         return failures
     }

@@ -42,8 +42,7 @@ public enum RenderBudget {
                 textStart = index
                 guard let sigil = tag.first else { continue }
                 let isSigil = "#^/&!>=".utf8.contains(sigil)
-                let name = String(decoding: (isSigil ? trimmed(tag.dropFirst()) : tag).prefix { $0 != UInt8(ascii: ".") }, as: UTF8.self)
-                let value = values[name]
+                let value = lookup(String(decoding: isSigil ? trimmed(tag.dropFirst()) : tag, as: UTF8.self))
                 let current = multipliers[multipliers.count - 1]
                 switch sigil {
                 case UInt8(ascii: "!"), UInt8(ascii: ">"), UInt8(ascii: "="): continue
@@ -55,6 +54,18 @@ public enum RenderBudget {
                 if total > Double(RenderBudget.maxBytes) { return total }
             }
             return total + Double(bytes.count - textStart) * multipliers[multipliers.count - 1]
+        }
+
+        /// The value a dotted name (`j.b.c`) reaches through objects; `nil` when it is not a
+        /// top-level path (then it is bounded as an unknown item field).
+        private func lookup(_ name: String) -> JSONValue? {
+            var segments = name.split(separator: ".", omittingEmptySubsequences: false)[...]
+            guard let first = segments.popFirst(), var value = values[String(first)] else { return nil }
+            for segment in segments {
+                guard case .object(let members) = value, let next = members[String(segment)] else { return nil }
+                value = next
+            }
+            return value
         }
 
         private mutating func unknownBounds() -> (count: Double, size: Double) {

@@ -59,7 +59,9 @@ public enum VariableBinder {
         case (.list, .array): return .success(value)
         case (.list, _): return .failure("must be a list (a JSON array)")
         case (.json, .string(let text)):
-            // A JSON variable may arrive as JSON text; it must parse.
+            // A JSON variable may arrive as JSON text; it must parse, and what it holds obeys the
+            // rule every other input does (its escapes would otherwise smuggle control characters).
+            if let (_, problem) = ControlCharacters.firstProblem(inJSON: Data(text.utf8)) { return .failure("holds JSON that \(problem)") }
             guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
                 return .failure("must be JSON (the text given does not parse)")
             }

@@ -28,10 +28,10 @@ extension AppConfiguration {
     /// `FRONTEND_URL` and `CORS_ORIGIN`: an http or https origin a browser can be at.
     static func checkWebURL(_ text: String, variable: String, originOnly: Bool) throws(ConfigurationError) {
         guard let url = URLComponents(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false,
-              url.port.map({ (1...65_535).contains($0) }) ?? true,
-              !originOnly || ((url.path.isEmpty || url.path == "/") && url.query == nil && url.fragment == nil) else {
+              url.port.map({ (1...65_535).contains($0) }) ?? true, url.user == nil, url.password == nil,
+              !originOnly || (url.path.isEmpty && url.query == nil && url.fragment == nil) else {
             throw ConfigurationError(variable: variable, message: originOnly
-                ? "must be an origin such as https://prompts.example.com (scheme, host and port only)"
+                ? "must be an origin such as https://prompts.example.com (scheme, host and port only, no trailing slash)"
                 : "must be an http or https URL")
         }
     }

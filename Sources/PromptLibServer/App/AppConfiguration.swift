@@ -170,6 +170,6 @@ public struct AppConfiguration: Sendable {
     private static func looksLikePlaceholder(_ secret: String) -> Bool {
         let lowered = secret.lowercased()
         return ["changeme", "change-me", "change_me", "example", "your-", "secretsecret", "please", "placeholder", "0123456789",
-                "abcdef", "password"].contains { lowered.contains($0) }
+                "abcdef", "password", "super-secret", "for-development", "generate", "<", "xxxx"].contains { lowered.contains($0) }
     }
 }

@@ -10,6 +10,9 @@ enum RequestID {
 
     static func isSane(_ value: String) -> Bool {
         guard !value.isEmpty, value.utf8.count <= 128 else { return false }
+        // It is logged and echoed: one of our bearer secrets pasted here by mistake must not be.
+        let lowered = value.lowercased()
+        if lowered.contains("pls_") || lowered.contains("plr_") || lowered.hasPrefix("pl_") || lowered.contains("_pl_") { return false }
         return value.utf8.allSatisfy { c in
             (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 46 || c == 95 || c == 45
         }

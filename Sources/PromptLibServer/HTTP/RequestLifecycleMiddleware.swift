@@ -65,6 +65,13 @@ struct RequestLifecycleMiddleware: RouterMiddleware {
     /// stands, whatever the path around it (`/api/v1/./shared/pls_…`, `%2F`, other cases), since
     /// requests that route nowhere are logged too.
     static func loggablePath(_ path: String) -> String {
+        // Percent-encoding can spell the prefix (`%70ls_`, `pls%5F`, even `%2570`): a path that
+        // decodes to one is logged decoded, and masked.
+        var path = path
+        for _ in 0..<3 where path.contains("%") {
+            guard let decoded = path.removingPercentEncoding, decoded != path else { break }
+            if decoded.range(of: "pls_", options: .caseInsensitive) != nil { path = decoded } else { break }
+        }
         guard path.range(of: "pls_", options: .caseInsensitive) != nil else { return path }
         var out = ""
         var rest = Substring(path)

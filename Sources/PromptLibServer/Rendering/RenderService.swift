@@ -31,8 +31,8 @@ struct RenderService: Sendable {
         guard let providers = input.providers, !providers.isEmpty else {
             throw APIError.validation("providers must list at least one provider", field: "providers")
         }
-        guard providers.count <= RenderTarget.allCases.count * 2 else {
-            throw APIError.validation("providers lists too many entries", field: "providers")
+        guard providers.count <= RenderTarget.allCases.count, Set(providers).count == providers.count else {
+            throw APIError.validation("providers must list each provider at most once", field: "providers")
         }
         let targets = try providers.enumerated().map { try Self.target($0.element, field: "providers[\($0.offset)]") }
         let (document, version, resolved) = try await document(promptID: promptID, input)

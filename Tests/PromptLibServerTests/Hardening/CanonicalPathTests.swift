@@ -28,7 +28,8 @@ struct CanonicalPathTests {
         let token = "pls_" + String(repeating: "Q", count: 43)
         let logs = try await withLoggedApp(engine) { client in
             for path in ["//api/v1/shared/\(token)", "/api//v1/shared/\(token)", "/api/v1//shared/\(token)?x=1", "/api/v1/./shared/\(token)",
-                         "/api/v1/x/../shared/\(token)", "/api/v1/shared%2F\(token)", "/API/V1/SHARED/\(token)", "/api/v1/shared;x/\(token)"] {
+                         "/api/v1/x/../shared/\(token)", "/api/v1/shared%2F\(token)", "/API/V1/SHARED/\(token)", "/api/v1/shared;x/\(token)",
+                         "/api/v1/shared/%70ls_" + token.dropFirst(4), "/api/v1/shared/pls%5F" + token.dropFirst(4), "/api/v1/shared/%2570ls_" + token.dropFirst(4)] {
                 let response = try await client.get(path)
                 #expect(response.status == .notFound)
             }

@@ -42,4 +42,22 @@ struct RenderBudgetTests {
         #expect(RenderBudget.bound(of: ["{{#a}}{{#tags}}t{{/tags}}{{/a}}"], values: values) >= 100, "unknown item field: as long as the longest list")
         #expect(RenderBudget.bound(of: [Self.nested(7)], values: values) > Double(RenderBudget.maxBytes))
     }
+
+    @Test("dotted names into json variables are bounded too; compare lists each provider once; JSON text values obey the control-character rule",
+          arguments: TestEngine.available)
+    func dottedAndCompare(engine: TestEngine) async throws {
+        let values: [String: JSONValue] = ["j": .object(["b": .array((0..<10).map { .number(Double($0)) })])]
+        let nested = String(repeating: "{{#j.b}}", count: 7) + "y" + String(repeating: "{{/j.b}}", count: 7)
+        #expect(RenderBudget.bound(of: [nested], values: values) > Double(RenderBudget.maxBytes))
+        try await withAdminApp(engine) { client, admin in
+            let body = #"{"name":"j/n","title":"T","prompt":{"goal":"{{js.a}}"},"variables":[{"name":"js","type":"json"}]}"#
+            let id = try #require(try await client.send(.post, "/api/v1/prompts", json: body, token: admin).json["id"] as? String)
+            let smuggled = try await client.send(.post, "/api/v1/prompts/\(id)/render",
+                json: #"{"provider":"openai","variables":{"js":"{\"a\":\"x\\u0000y\"}"}}"#, token: admin)
+            #expect(smuggled.status == .unprocessableContent && smuggled.errorField == "variables.js", "\(String(buffer: smuggled.body))")
+            let twice = try await client.send(.post, "/api/v1/prompts/\(id)/render/compare",
+                json: #"{"providers":["openai","openai"],"variables":{"js":{"a":"x"}}}"#, token: admin)
+            #expect(twice.status == .badRequest && twice.errorField == "providers")
+        }
+    }
 }
