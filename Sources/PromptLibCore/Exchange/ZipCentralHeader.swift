@@ -3,8 +3,10 @@ import Foundation
 /// One central-directory header of a zip file, its 32-bit fields widened from the ZIP64 extra
 /// field where they say `0xFFFFFFFF`. Every field is checked to lie inside the directory.
 struct ZipCentralHeader {
+    enum Kind { case file, directory, link }
+
     var path: String
-    var kind: ZipDirectory.Entry.Kind
+    var kind: Kind
     var method: ZipDirectory.Entry.Method
     var crc32: UInt32
     var compressedSize: Int

@@ -5,13 +5,12 @@ import Foundation
 /// A hostile upload can declare any 32- or 64-bit value (ZIP64 sizes of 2^64-1 crashed the
 /// library reader this replaces), so nothing read from the file is trusted unchecked.
 public struct ZipDirectory: Sendable {
-    /// One entry, its data located and bounded inside the file.
+    /// One regular file (directories are skipped, links refused), its data located and bounded
+    /// inside the file.
     public struct Entry: Sendable, Equatable {
-        public enum Kind: Sendable, Equatable { case file, directory, link }
         public enum Method: Sendable, Equatable { case stored, deflated }
 
         public var path: String
-        public var kind: Kind
         public var method: Method
         /// Where the entry's compressed bytes lie in the file.
         public var data: Range<Int>
@@ -49,7 +48,7 @@ public struct ZipDirectory: Sendable {
             guard let stop = ZipBytes.sum(start, header.compressedSize), stop <= end.directoryOffset else {
                 throw ArchiveRefusal(.invalid, "entry \(header.path) declares more bytes than the file holds")
             }
-            entries.append(Entry(path: header.path, kind: .file, method: header.method, data: start..<stop,
+            entries.append(Entry(path: header.path, method: header.method, data: start..<stop,
                                  uncompressedSize: header.uncompressedSize, crc32: header.crc32))
         }
     }

@@ -70,7 +70,7 @@ public enum RenderBudget {
 
         private mutating func unknownBounds() -> (count: Double, size: Double) {
             if let unknown { return unknown }
-            let found = (Double(values.values.reduce(1) { max($0, Self.longestList($1)) }), Double(values.values.reduce(0) { max($0, Self.size(of: $1)) }))
+            let found = (Double(values.values.reduce(1) { max($0, $1.longestArray) }), Double(values.values.reduce(0) { max($0, Self.size(of: $1)) }))
             unknown = found
             return found
         }
@@ -96,14 +96,6 @@ public enum RenderBudget {
             case .string(let text): text.utf8.count
             case .array(let items): items.reduce(2) { $0 + size(of: $1) + 1 }
             case .object(let members): members.reduce(2) { $0 + $1.key.utf8.count + 4 + size(of: $1.value) }
-            }
-        }
-
-        private static func longestList(_ value: JSONValue) -> Int {
-            switch value {
-            case .array(let items): items.reduce(items.count) { max($0, longestList($1)) }
-            case .object(let members): members.values.reduce(1) { max($0, longestList($1)) }
-            default: 1
             }
         }
     }

@@ -1,5 +1,5 @@
 public import PromptLibCore
-public import PromptLibStorage
+import PromptLibStorage
 
 /// The authenticated caller of a request.
 public struct Identity: Sendable, Equatable {
