@@ -77,6 +77,12 @@ let package = Package(
             dependencies: ["PromptLibCore"],
             path: "Benchmarks/RenderThroughput"
         ),
+        // Renders the SDK conformance corpus that scripts/sdk/conformance.py validates.
+        .executableTarget(
+            name: "promptlib-sdk-corpus",
+            dependencies: ["PromptLibCore"],
+            path: "Tests/SDKConformance"
+        ),
         .target(
             name: "PromptLibTestSupport",
             dependencies: [

@@ -8,7 +8,7 @@ struct ExportCommand: AsyncParsableCommand {
         commandName: "export", abstract: "Export prompts to a zip or tar.gz archive (one file per prompt, and a manifest)."
     )
 
-    @Option(help: "yaml, json, markdown, openai, anthropic, gemini, bedrock or llama.") var format = "yaml"
+    @Option(help: "yaml, json, markdown, openai, openai_responses, anthropic, gemini, bedrock or llama.") var format = "yaml"
     @Option(help: "The archive file to write; .tar.gz or .tgz writes a gzipped tar, anything else a zip.") var out: String
     @Flag(help: "Every version, not only the latest (yaml and json).") var history = false
     @Option(name: .customLong("q"), help: "Full-text search.") var query: String?

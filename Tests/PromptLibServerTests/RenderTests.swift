@@ -32,7 +32,7 @@ struct RenderTests {
             let payload = try #require(response.json["payload"] as? [String: Any])
             let messages = try #require(payload["messages"] as? [[String: Any]])
             #expect(messages.last?["content"] as? String == "Describe a <b>kettle</b> & cup for adults in 50 words")
-            #expect(payload["temperature"] as? Double == 1.2 && payload["max_tokens"] as? Int == 300)
+            #expect(payload["temperature"] as? Double == 1.2 && payload["max_completion_tokens"] as? Int == 300)
             #expect(((payload["response_format"] as? [String: Any])?["type"]) as? String == "json_schema")
             #expect(response.json["version"] as? Int == 1 && (response.json["token_estimate"] as? Int ?? 0) > 10)
 

@@ -2,6 +2,7 @@
 public enum ExportFormat: String, Sendable, CaseIterable {
     case yaml, json, markdown
     case openai, anthropic, gemini, bedrock, llama
+    case openaiResponses = "openai_responses"
 
     /// The provider a provider format renders for.
     public var target: RenderTarget? { RenderTarget(rawValue: rawValue) }

@@ -17,7 +17,7 @@ public enum PromptExport {
             return try json(document)
         case .markdown:
             return try markdown(document)
-        case .openai, .anthropic, .gemini, .bedrock, .llama:
+        case .openai, .openaiResponses, .anthropic, .gemini, .bedrock, .llama:
             let target = format.target ?? .openai
             let request = PromptRenderer.Request(target: target, variables: variables ?? [:], substitute: variables != nil)
             let result = try PromptRenderer.render(document, request)

@@ -61,9 +61,10 @@ public enum PromptValidator {
         return doc
     }
 
-    /// Problems that do not stop a save, such as a declared variable no template uses.
-    public static func warnings(_ document: PromptDocument) -> [ValidationFailure] {
-        TemplateRules.warnings(document)
+    /// Problems that do not stop a save, such as a declared variable no template uses (inside the
+    /// `resolved` body, includes expanded, when it is known).
+    public static func warnings(_ document: PromptDocument, resolved: PromptBody? = nil) -> [ValidationFailure] {
+        TemplateRules.warnings(document, resolved: resolved)
     }
 
     static func normalisedTags(_ tags: [String]?) -> [String]? {
@@ -82,6 +83,16 @@ public enum PromptValidator {
         }
         for (index, message) in (body.messages ?? []).enumerated() where message.content.trimmingWhitespace().isEmpty {
             failures.append(.init(field: "prompt.messages[\(index)].content", message: "must not be empty"))
+        }
+        // Each field is a property of the JSON schema the renders ask for: a blank or repeated one
+        // makes a schema no provider accepts (`"required": ["title", "title"]`).
+        var seenFields = Set<String>()
+        for (index, field) in (body.output?.fields ?? []).enumerated() {
+            if field.trimmingWhitespace().isEmpty {
+                failures.append(.init(field: "prompt.output.fields[\(index)]", message: "must not be empty"))
+            } else if !seenFields.insert(field).inserted {
+                failures.append(.init(field: "prompt.output.fields[\(index)]", message: "repeats the field '\(field)'; each output field must be named once"))
+            }
         }
         return failures
     }

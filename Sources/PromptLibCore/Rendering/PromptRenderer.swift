@@ -69,13 +69,16 @@ public enum PromptRenderer {
                 ? try TemplateRenderer.render(message.content, context: context, field: "messages[\(index)]") : message.content
             messages.append(ChatMessage(role: message.role, content: content))
         }
+        if request.substitute { try PayloadParts.checkEmpty(messages, target: request.target, warnings: &warnings) }
+        if let warning = ModelCatalogue.deprecationWarning(provider: request.target.provider, model: settings.model) { warnings.append(warning) }
         let input = PayloadInput(messages: messages, settings: settings, output: document.prompt.output, promptName: document.name)
         let payload: ProviderPayload = switch request.target {
         case .openai: OpenAIPayload.build(input, warnings: &warnings)
+        case .openaiResponses: OpenAIResponsesPayload.build(input, warnings: &warnings)
         case .anthropic: try AnthropicPayload.build(input, warnings: &warnings)
-        case .gemini: GeminiPayload.build(input)
+        case .gemini: try GeminiPayload.build(input, warnings: &warnings)
         case .bedrock: try BedrockPayload.build(input, warnings: &warnings)
-        case .llama: LlamaPayload.build(input)
+        case .llama: LlamaPayload.build(input, warnings: &warnings)
         }
         return Result(target: request.target, model: settings.model, payload: payload.body, messages: messages, text: payload.text,
                       tokenEstimate: TokenEstimate.estimate(messages), warnings: warnings)

@@ -2,6 +2,8 @@
 public enum RenderTarget: String, Sendable, Codable, CaseIterable {
     /// OpenAI Chat Completions.
     case openai
+    /// OpenAI Responses (`POST /v1/responses`), OpenAI's primary API.
+    case openaiResponses = "openai_responses"
     /// Anthropic Messages.
     case anthropic
     /// Google Gemini `generateContent`.
@@ -11,29 +13,26 @@ public enum RenderTarget: String, Sendable, Codable, CaseIterable {
     /// Meta Llama 3: the chat template as one string, and the messages form of OpenAI-compatible servers.
     case llama
 
-    /// The model used when neither the call nor the prompt names one for this provider.
-    public var defaultModel: String {
-        switch self {
-        case .openai: "gpt-4o"
-        case .anthropic: "claude-sonnet-4-5"
-        case .gemini: "gemini-2.5-flash"
-        case .bedrock: "anthropic.claude-3-5-sonnet-20240620-v1:0"
-        case .llama: "llama-3.1-8b-instruct"
-        }
+    /// The provider whose models this target takes, as the ``ModelCatalogue`` names it.
+    public var provider: String {
+        self == .openaiResponses ? "openai" : rawValue
     }
+
+    /// The model used when neither the call nor the prompt names one for this provider.
+    public var defaultModel: String { ModelCatalogue.defaultModel(for: provider) }
 
     /// The largest temperature the provider accepts.
     public var maxTemperature: Double {
         switch self {
-        case .openai, .gemini, .llama: 2
+        case .openai, .openaiResponses, .gemini, .llama: 2
         case .anthropic, .bedrock: 1
         }
     }
 
-    /// Whether a prompt's `model.provider` names this target (`openai_compatible` counts as llama's
-    /// messages form, and a prompt for Bedrock keeps its model id).
+    /// Whether a prompt's `model.provider` names this target (`openai` counts for both OpenAI APIs,
+    /// `openai_compatible` as llama's messages form).
     func matches(provider: String?) -> Bool {
         guard let provider = provider?.lowercased() else { return false }
-        return provider == rawValue || (self == .llama && provider == "openai_compatible")
+        return provider == self.provider || provider == rawValue || (self == .llama && provider == "openai_compatible")
     }
 }

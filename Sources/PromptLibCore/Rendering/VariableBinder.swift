@@ -28,7 +28,13 @@ public enum VariableBinder {
                 continue
             }
             switch check(value, as: variable) {
-            case .success(let checked): values[variable.name] = checked
+            case .success(let checked):
+                if let token = ChatControlTokens.first(in: checked) {
+                    failures.append(ValidationFailure(field: field, message:
+                        "contains the chat control token \(token); values may not contain a chat format's control tokens (they would start turns of their own)"))
+                } else {
+                    values[variable.name] = checked
+                }
             case .failure(let message): failures.append(ValidationFailure(field: field, message: message))
             }
         }

@@ -22,9 +22,11 @@ enum TemplateRules {
         return failures
     }
 
-    static func warnings(_ document: PromptDocument) -> [ValidationFailure] {
+    /// Declared variables no template uses. `resolved` is the body with its includes expanded, when
+    /// known: a variable used only inside an included prompt is used.
+    static func warnings(_ document: PromptDocument, resolved: PromptBody? = nil) -> [ValidationFailure] {
         var used = Set<String>()
-        for (_, text) in document.prompt.templates {
+        for (_, text) in (resolved ?? document.prompt).templates {
             if case .success(let references) = TemplateScanner.references(in: text, collections: collections(document)) {
                 used.formUnion(references.map(\.name))
             }

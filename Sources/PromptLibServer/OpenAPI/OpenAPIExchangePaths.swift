@@ -7,7 +7,7 @@ enum OpenAPIExchangePaths {
           "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "properties": {
             "filter": { "type": "object", "description": "as the list endpoint", "properties": { "q": { "type": "string" }, "tag": { "type": "string" }, "owner": { "type": "string" },
               "status": { "type": "string" }, "folder": { "type": "string" }, "include_archived": { "type": "boolean" } } },
-            "format": { "type": "string", "default": "yaml", "enum": ["yaml", "json", "markdown", "openai", "anthropic", "gemini", "bedrock", "llama"] },
+            "format": { "type": "string", "default": "yaml", "enum": ["yaml", "json", "markdown", "openai", "openai_responses", "anthropic", "gemini", "bedrock", "llama"] },
             "include_history": { "type": "boolean", "default": false, "description": "every version: a YAML stream or a JSON array per prompt (yaml and json only)" },
             "archive": { "type": "string", "default": "zip", "enum": ["zip", "tar.gz"] } } } } } },
           "responses": { "200": { "description": "The archive", "content": { "application/zip": { "schema": { "type": "string", "format": "binary" } },

@@ -25,7 +25,7 @@ enum OpenAPIRenderPaths {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
         "get": { "tags": ["render"], "summary": "A version as a downloadable file", "operationId": "exportPrompt",
           "parameters": [
-            { "name": "format", "in": "query", "schema": { "type": "string", "default": "yaml", "enum": ["yaml", "json", "markdown", "openai", "anthropic", "gemini", "bedrock", "llama"] } },
+            { "name": "format", "in": "query", "schema": { "type": "string", "default": "yaml", "enum": ["yaml", "json", "markdown", "openai", "openai_responses", "anthropic", "gemini", "bedrock", "llama"] } },
             { "name": "version", "in": "query", "schema": { "type": "integer", "minimum": 1 } },
             { "name": "label", "in": "query", "schema": { "type": "string" } },
             { "name": "variables", "in": "query", "description": "provider formats: a JSON object of values to substitute; without it {{variables}} stay in place", "schema": { "type": "string" } } ],
@@ -41,15 +41,17 @@ enum OpenAPIRenderPaths {
     {
       "schemas": {
         "RenderRequest": { "type": "object", "properties": {
-          "provider": { "type": "string", "enum": ["openai", "anthropic", "gemini", "bedrock", "llama"], "description": "render" },
-          "providers": { "type": "array", "items": { "type": "string", "enum": ["openai", "anthropic", "gemini", "bedrock", "llama"] }, "description": "render/compare" },
+          "provider": { "type": "string", "enum": ["openai", "openai_responses", "anthropic", "gemini", "bedrock", "llama"], "description": "render" },
+          "providers": { "type": "array", "items": { "type": "string", "enum": ["openai", "openai_responses", "anthropic", "gemini", "bedrock", "llama"] }, "description": "render/compare" },
           "model": { "type": "string" }, "variables": { "type": "object" }, "version": { "type": "integer", "minimum": 1 }, "label": { "type": "string" },
-          "params": { "type": "object", "description": "temperature, top_p and max_tokens override the prompt's; other keys are provider parameters" } } },
-        "Render": { "type": "object", "required": ["provider", "model", "payload", "messages", "token_estimate", "warnings", "version"], "properties": {
+          "params": { "type": "object", "description": "temperature, top_p and max_tokens override the prompt's; other keys are provider parameters (dropped with a warning where the provider's API has no such parameter)" } } },
+        "Render": { "type": "object", "required": ["provider", "model", "payload", "messages", "token_estimate", "warnings", "version", "variables"], "properties": {
           "provider": { "type": "string" }, "model": { "type": "string" }, "payload": { "type": "object", "description": "the provider's request body" },
           "messages": { "type": "array", "items": { "type": "object", "properties": { "role": { "type": "string" }, "content": { "type": "string" } } } },
           "text": { "type": "string", "description": "llama: the Llama 3 chat template as one string" },
           "token_estimate": { "type": "integer" }, "warnings": { "type": "array", "items": { "type": "string" } }, "version": { "type": "integer" },
+          "variables": { "type": "array", "items": { "$ref": "#/components/schemas/Variable" },
+            "description": "the variables this render took: the prompt's own and those its includes bring" },
           "resolved": { "type": "array", "items": { "type": "object" } } } }
       }
     }

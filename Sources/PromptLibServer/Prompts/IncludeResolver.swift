@@ -5,6 +5,10 @@ import PromptLibStorage
 /// Replaces `{{> name}}`, `{{> name@label}}` and `{{> name@3}}` with the named prompt's body as
 /// text (``PromptText``), recursively. Cycles and nesting deeper than five are a `400`.
 ///
+/// An include brings its variable declarations: the resolved document's `variables` are the
+/// includer's merged with every included version's (``VariableContract``); a disagreement on a
+/// type or an enum's options is a `422` naming both prompts.
+///
 /// Each distinct include is looked up and expanded once per resolution, however often it is
 /// referenced, and the whole resolution has a budget — ``maxIncludes`` distinct includes and
 /// ``maxExpandedBytes`` of text substituted — so that prompts including each other many times
@@ -26,9 +30,10 @@ struct IncludeResolver: Sendable {
     }
 
     func resolve(_ document: PromptDocument) async throws -> (PromptDocument, [Resolution]) {
-        let budget = IncludeBudget()
+        let budget = IncludeBudget(contract: VariableContract(own: document.variables ?? [], of: document.name))
         var resolved = document
         resolved.prompt = try await body(document.prompt, path: [document.name], budget: budget)
+        if !budget.resolutions.isEmpty { resolved.variables = budget.contract.variables }
         return (resolved, budget.resolutions)
     }
 
@@ -77,6 +82,13 @@ struct IncludeResolver: Sendable {
         } catch let error as APIError where error.code == .notFound {
             throw APIError.validation("\(include.tag) cannot be resolved: \(error.message)", field: "resolve")
         }
+        do {
+            try budget.contract.include(record.document.variables ?? [], from: "\(include.name)@\(record.document.version ?? 1)")
+        } catch {
+            var failure = ErrorTranslation.apiError(for: error)
+            failure.status = .unprocessableContent
+            throw failure
+        }
         let inner = try await body(record.document.prompt, path: path + [include.name], budget: budget)
         let compiled = PromptText.compile(inner)
         budget.expanded[key] = compiled
@@ -93,7 +105,10 @@ struct IncludeResolver: Sendable {
 /// What one resolution has spent so far. Used by one task at a time (the resolution awaits each
 /// lookup in turn), so it needs no lock.
 private final class IncludeBudget: @unchecked Sendable {
+    var contract: VariableContract
     var expanded: [String: String] = [:]
     var expandedBytes = 0
     var resolutions: [IncludeResolver.Resolution] = []
+
+    init(contract: VariableContract) { self.contract = contract }
 }

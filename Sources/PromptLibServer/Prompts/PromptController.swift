@@ -51,7 +51,7 @@ struct PromptController {
         let record = try await service.create(document, context: context)
         return EditedResponse(
             status: .created, headers: [.location: "/api/v1/prompts/\(record.id)", .eTag: ETag.make(record.document.version)],
-            response: PromptResponse(record: record, warnings: PromptValidator.warnings(record.document))
+            response: PromptResponse(record: record, warnings: try await service.warnings(record.document))
         )
     }
 
@@ -99,7 +99,7 @@ struct PromptController {
         let record = try await service.update(id: id, with: document, expectedVersion: expected, context: context)
         return EditedResponse(
             headers: [.eTag: ETag.make(record.document.version)],
-            response: PromptResponse(record: record, warnings: PromptValidator.warnings(record.document))
+            response: PromptResponse(record: record, warnings: try await service.warnings(record.document))
         )
     }
 

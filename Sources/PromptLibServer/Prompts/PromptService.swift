@@ -13,6 +13,7 @@ struct PromptService: Sendable {
     func create(_ document: PromptDocument, context: AppRequestContext) async throws -> PromptRecord {
         let identity = try context.requireIdentity()
         var valid = try PromptValidator.validate(document)
+        _ = try await withIncludes(valid)
         valid.owner = identity.username
         valid.baseVersion = nil
         let record: PromptRecord
@@ -40,6 +41,7 @@ struct PromptService: Sendable {
                            "Send If-Match with the ETag you read (or base_version in the body), so no one's update is lost")
         }
         var valid = try PromptValidator.validate(document)
+        _ = try await withIncludes(valid)
         valid.baseVersion = nil
         let renamed = valid.name != current.document.name
         // What `production` serves by name is the owner's to decide: a collaborator who could
@@ -83,6 +85,24 @@ struct PromptService: Sendable {
         try await audit.record(renamed ? "prompt.renamed" : "prompt.updated", context: context, targetType: "prompt", targetID: written.id,
                                details: details)
         return written
+    }
+
+    /// `document` with its includes resolved, or nil when they do not resolve yet (a prompt may be
+    /// saved before the one it includes; a render reports it). Included variables that disagree with
+    /// the prompt's own are refused here, at save time.
+    func withIncludes(_ document: PromptDocument) async throws -> PromptDocument? {
+        do {
+            return try await IncludeResolver(prompts: self).resolve(document).0
+        } catch let error as APIError where error.field?.hasPrefix("variables.") == true {
+            throw error
+        } catch is APIError {
+            return nil
+        }
+    }
+
+    /// What a save reports without refusing: variables no template uses, counting uses inside includes.
+    func warnings(_ document: PromptDocument) async throws -> [ValidationFailure] {
+        PromptValidator.warnings(document, resolved: try await withIncludes(document)?.prompt)
     }
 
     static func requireOwnership(_ record: PromptRecord, _ identity: Identity) throws {

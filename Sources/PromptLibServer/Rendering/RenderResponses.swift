@@ -6,9 +6,11 @@ struct RenderResponse: ResponseEncodable, Sendable {
     let result: PromptRenderer.Result
     let version: Int
     let resolved: [IncludeResolver.Resolution]?
+    /// The variables the render took: the prompt's own and those its includes bring.
+    let variables: [VariableDefinition]
 
     enum CodingKeys: String, CodingKey {
-        case provider, model, payload, messages, text, warnings, version, resolved
+        case provider, model, payload, messages, text, warnings, version, resolved, variables
         case tokenEstimate = "token_estimate"
     }
 
@@ -22,6 +24,7 @@ struct RenderResponse: ResponseEncodable, Sendable {
         try container.encode(result.tokenEstimate, forKey: .tokenEstimate)
         try container.encode(result.warnings, forKey: .warnings)
         try container.encode(version, forKey: .version)
+        try container.encode(variables, forKey: .variables)
         try container.encodeIfPresent(resolved, forKey: .resolved)
     }
 }

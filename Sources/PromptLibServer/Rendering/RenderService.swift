@@ -22,7 +22,7 @@ struct RenderService: Sendable {
         guard let provider = input.provider else { throw APIError.validation("provider is required", field: "provider") }
         let target = try Self.target(provider, field: "provider")
         let (document, version, resolved) = try await document(promptID: promptID, input)
-        return RenderResponse(result: try Self.render(document, target: target, input), version: version, resolved: resolved)
+        return RenderResponse(result: try Self.render(document, target: target, input), version: version, resolved: resolved, variables: document.variables ?? [])
     }
 
     /// One render per provider. Wrong values fail the whole call (they are wrong for every
@@ -43,7 +43,7 @@ struct RenderService: Sendable {
         }
         let entries = targets.map { target -> CompareResponse.Entry in
             do {
-                return .rendered(RenderResponse(result: try Self.render(document, target: target, input), version: version, resolved: nil))
+                return .rendered(RenderResponse(result: try Self.render(document, target: target, input), version: version, resolved: nil, variables: document.variables ?? []))
             } catch {
                 return .failed(provider: target.rawValue, ErrorTranslation.apiError(for: error))
             }

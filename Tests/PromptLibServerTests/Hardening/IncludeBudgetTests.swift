@@ -42,7 +42,8 @@ struct IncludeBudgetTests {
     func withinBudget(engine: TestEngine) async throws {
         try await withAdminApp(engine) { client, admin in
             let top = try await Self.fan(client, leaf: "a", token: admin)
-            let response = try await client.send(.post, "/api/v1/prompts/\(top)/render", json: #"{"provider":"openai"}"#, token: admin)
+            // The leaf declares `who` (required): its includers take it too.
+            let response = try await client.send(.post, "/api/v1/prompts/\(top)/render", json: #"{"provider":"openai","variables":{"who":"b"}}"#, token: admin)
             #expect(response.status == .ok)
             let messages = (response.json["payload"] as? [String: Any])?["messages"] as? [[String: Any]] ?? []
             let text = messages.compactMap { $0["content"] as? String }.joined()

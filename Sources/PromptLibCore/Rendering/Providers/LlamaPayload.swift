@@ -10,7 +10,7 @@ enum LlamaPayload {
         return text + "<|start_header_id|>assistant<|end_header_id|>\n\n"
     }
 
-    static func build(_ input: PayloadInput) -> ProviderPayload {
+    static func build(_ input: PayloadInput, warnings: inout [String]) -> ProviderPayload {
         let settings = input.settings
         var body: [String: JSONValue] = [
             "model": .string(settings.model),
@@ -20,6 +20,6 @@ enum LlamaPayload {
         body["top_p"] = PayloadParts.number(settings.topP)
         body["max_tokens"] = PayloadParts.integer(settings.maxTokens)
         if PayloadParts.wantsJSON(input.output) { body["response_format"] = .object(["type": .string("json_object")]) }
-        return ProviderPayload(body: .object(PayloadParts.adding(settings.params, to: body)), text: template(input.messages))
+        return ProviderPayload(body: .object(PayloadParts.adding(settings.params, to: body, target: .llama, warnings: &warnings)), text: template(input.messages))
     }
 }

@@ -1,0 +1,45 @@
+/// The control tokens of chat formats — Llama 3's `<|eot_id|>`, ChatML's `<|im_start|>`, GPT's
+/// `<|endoftext|>` (any `<|name|>`), Gemma's `<start_of_turn>`, Llama 2 and Mistral's `[INST]` and
+/// `<<SYS>>` — which a model's template reads as turn boundaries. A variable's value holding one
+/// could open a new turn of its own choosing (a system turn, say) inside a user message, so values
+/// that hold one are refused; the prompt's own text may use them.
+public enum ChatControlTokens {
+    private static let literals = ["<start_of_turn>", "<end_of_turn>", "[INST]", "[/INST]", "<<SYS>>", "<</SYS>>"]
+
+    /// The first control token in `text`, or nil.
+    public static func first(in text: String) -> String? {
+        if let angle = firstAngleToken(in: text) { return angle }
+        return literals.first { text.contains($0) }
+    }
+
+    /// The first control token in any string of `value`, or nil.
+    public static func first(in value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): first(in: text)
+        case .array(let items): items.lazy.compactMap { first(in: $0) }.first
+        case .object(let members): members.keys.sorted().lazy.compactMap { first(in: members[$0]!) }.first
+        case .null, .bool, .number: nil
+        }
+    }
+
+    /// `<|` then 1–64 of `[A-Za-z0-9_.-]`, then `|>`.
+    private static func firstAngleToken(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "|") else { index += 1; continue }
+            var end = index + 2
+            while end < bytes.count, end - index - 2 <= 64, isNameByte(bytes[end]) { end += 1 }
+            let length = end - index - 2
+            if length >= 1, length <= 64, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "|"), bytes[end + 1] == UInt8(ascii: ">") {
+                return String(decoding: bytes[index...(end + 1)], as: UTF8.self)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2E || byte == 0x2D
+    }
+}
