@@ -7,9 +7,10 @@ struct ConnectionController {
     let service: ConnectionService
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get { _, context -> ListResponse<ConnectionResponse> in
+        group.get { request, context -> ListResponse<ConnectionResponse> in
+            let query = try ListQuery(request)
             let list = try await service.list(context: context)
-            return ListResponse(Page(items: list, nextCursor: nil), limit: list.count, map: ConnectionResponse.init)
+            return ListResponse(try InMemoryPage.page(list, query, key: \.id), limit: query.limit, map: ConnectionResponse.init)
         }
         group.post { request, context -> EditedResponse<ConnectionResponse> in
             let input = try await request.decodeJSON(as: ConnectionService.Input.self, context: context)

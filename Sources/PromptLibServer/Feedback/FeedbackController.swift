@@ -9,8 +9,8 @@ struct FeedbackController {
             let input = try await request.decodeJSON(as: FeedbackService.RatingInput.self, context: context)
             return try await service.rate(promptID: try context.parameters.require("id"), input, context: context)
         }
-        group.get(":id/ratings") { _, context -> RatingsResponse in
-            try await service.ratings(promptID: try context.parameters.require("id"))
+        group.get(":id/ratings") { request, context -> RatingsResponse in
+            try await service.ratings(promptID: try context.parameters.require("id"), query: try ListQuery(request))
         }
         group.post(":id/runs") { request, context -> EditedResponse<RunResponse> in
             let input = try await request.decodeJSON(as: FeedbackService.RunInput.self, context: context)

@@ -23,9 +23,11 @@ struct RatingResponse: ResponseEncodable, Sendable {
 /// Every rating with summaries overall and per version.
 struct RatingsResponse: ResponseEncodable, Sendable {
     let data: [RatingResponse]
+    /// The list envelope every list has; the summaries cover every rating, not just this page.
+    let page: ListResponse<RatingResponse>.PageInfo
     let summary: RatingSummary
     let byVersion: [String: RatingSummary]
-    enum CodingKeys: String, CodingKey { case data, summary, byVersion = "by_version" }
+    enum CodingKeys: String, CodingKey { case data, page, summary, byVersion = "by_version" }
 }
 
 /// A run as the API shows it.

@@ -38,13 +38,15 @@ struct FeedbackService: Sendable {
         return RatingResponse(RatingRecord(username: identity.username, version: version, score: input.score, note: input.note, ratedAt: Date()))
     }
 
-    func ratings(promptID: String) async throws -> RatingsResponse {
+    func ratings(promptID: String, query: ListQuery) async throws -> RatingsResponse {
         let prompt = try await prompts.find(id: promptID)
         let all = try await feedback.ratings(promptID: prompt.id)
         let byVersion = Dictionary(grouping: all, by: \.version).reduce(into: [String: RatingSummary]()) {
             $0[String($1.key)] = RatingSummary($1.value.map(\.score))
         }
-        return RatingsResponse(data: all.map(RatingResponse.init), summary: RatingSummary(all.map(\.score)), byVersion: byVersion)
+        let page = try InMemoryPage.page(all, query) { "\($0.version)/\($0.username)" }
+        return RatingsResponse(data: page.items.map(RatingResponse.init), page: .init(nextCursor: page.nextCursor, limit: query.limit),
+                               summary: RatingSummary(all.map(\.score)), byVersion: byVersion)
     }
 
     static let maxLatencyMs = 86_400_000

@@ -16,8 +16,9 @@ struct APIKeyController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get { request, context -> ListResponse<APIKeyResponse> in
             let all = try ListQuery.flag("all", in: request)
+            let query = try ListQuery(request)
             let keys = try await service.list(all: all, identity: try context.requireIdentity())
-            return ListResponse(Page(items: keys, nextCursor: nil), limit: keys.count) { APIKeyResponse($0, key: nil) }
+            return ListResponse(try InMemoryPage.page(keys, query, key: \.id), limit: query.limit) { APIKeyResponse($0, key: nil) }
         }
         group.post { request, context -> EditedResponse<APIKeyResponse> in
             let input = try await request.decodeJSON(as: CreateInput.self, context: context, dates: .iso8601)

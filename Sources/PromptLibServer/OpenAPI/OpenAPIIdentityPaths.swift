@@ -64,8 +64,9 @@ enum OpenAPIIdentityPaths {
       },
       "/api/v1/api-keys": {
         "get": { "tags": ["api-keys"], "summary": "Your API keys (admins: ?all=true for everyone's); never the key itself", "operationId": "listAPIKeys",
-          "parameters": [ { "name": "all", "in": "query", "schema": { "type": "boolean", "default": false } } ],
-          "responses": { "200": { "description": "Keys", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/APIKeyList" } } } },
+          "parameters": [ { "name": "all", "in": "query", "schema": { "type": "boolean", "default": false } },
+            { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "400": { "$ref": "#/components/responses/BadRequest" }, "200": { "description": "Keys", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/APIKeyList" } } } },
             "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "$ref": "#/components/responses/Forbidden" } } },
         "post": { "tags": ["api-keys"], "summary": "Create an API key; the key is in this answer only", "operationId": "createAPIKey",
           "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/APIKeyCreate" } } } },
@@ -79,7 +80,8 @@ enum OpenAPIIdentityPaths {
       },
       "/api/v1/connections": {
         "get": { "tags": ["connections"], "summary": "Your provider connections (admins: everyone's), credentials masked", "operationId": "listConnections",
-          "responses": { "200": { "description": "Connections", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConnectionList" } } } },
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "400": { "$ref": "#/components/responses/BadRequest" }, "200": { "description": "Connections", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConnectionList" } } } },
             "403": { "$ref": "#/components/responses/Forbidden" } } },
         "post": { "tags": ["connections"], "summary": "Create a connection; credentials are encrypted at rest", "operationId": "createConnection",
           "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ConnectionInput" } } } },

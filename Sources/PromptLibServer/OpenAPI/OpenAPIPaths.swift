@@ -121,8 +121,9 @@ enum OpenAPIPaths {
       "/api/v1/prompts/{id}/ratings": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
         "get": { "tags": ["feedback"], "summary": "Ratings with average, count and histogram, overall and per version", "operationId": "listRatings",
-          "responses": { "200": { "description": "Ratings", "content": { "application/json": { "schema": { "type": "object", "properties": {
-            "data": { "type": "array", "items": { "$ref": "#/components/schemas/Rating" } }, "summary": { "$ref": "#/components/schemas/RatingSummary" },
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "400": { "$ref": "#/components/responses/BadRequest" }, "200": { "description": "Ratings", "content": { "application/json": { "schema": { "type": "object", "required": ["data", "page"], "properties": {
+            "data": { "type": "array", "items": { "$ref": "#/components/schemas/Rating" } }, "page": { "$ref": "#/components/schemas/PageInfo" }, "summary": { "$ref": "#/components/schemas/RatingSummary" },
             "by_version": { "type": "object", "additionalProperties": { "$ref": "#/components/schemas/RatingSummary" } } } } } } },
             "404": { "$ref": "#/components/responses/NotFound" } } }
       },

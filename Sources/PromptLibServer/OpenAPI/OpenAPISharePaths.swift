@@ -12,8 +12,9 @@ enum OpenAPISharePaths {
           "responses": { "201": { "description": "The link", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Share" } } } },
             "400": { "$ref": "#/components/responses/BadRequest" }, "403": { "$ref": "#/components/responses/Error" }, "404": { "$ref": "#/components/responses/NotFound" } } },
         "get": { "tags": ["shares"], "summary": "The prompt's links, newest first, without tokens", "operationId": "listShares",
-          "responses": { "200": { "description": "Links", "content": { "application/json": { "schema": { "type": "object", "properties": {
-            "data": { "type": "array", "items": { "$ref": "#/components/schemas/Share" } } } } } } },
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "400": { "$ref": "#/components/responses/BadRequest" }, "200": { "description": "Links", "content": { "application/json": { "schema": { "type": "object", "required": ["data", "page"], "properties": {
+            "data": { "type": "array", "items": { "$ref": "#/components/schemas/Share" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } } } } },
             "403": { "$ref": "#/components/responses/Error" }, "404": { "$ref": "#/components/responses/NotFound" } } }
       },
       "/api/v1/prompts/{id}/shares/{share}": {

@@ -27,7 +27,8 @@ struct PromptController {
             let labels = PromptResponse.labels(prompt.labels, at: number, latest: number == prompt.document.version)
             var document = record.document
             document.labels = labels
-            let response = VersionResponse(record: record, labels: labels, resolved: resolved)
+            if prompt.archivedAt != nil { document.status = .archived }
+            let response = VersionResponse(record: record, labels: labels, resolved: resolved, archivedAt: prompt.archivedAt)
             return try respond(response, yaml: document, request: request, context: context)
         }
         group.get(":id/diff") { request, context -> PromptDiff in
@@ -127,9 +128,11 @@ struct PromptController {
         let isLatest = prompt.document.version == number
         let resolved: [IncludeResolver.Resolution]?
         (record.document, resolved) = try await resolvingIncludes(record.document, request: request)
-        let response = VersionResponse(record: record, labels: PromptResponse.labels(prompt.labels, at: number, latest: isLatest), resolved: resolved)
+        let response = VersionResponse(record: record, labels: PromptResponse.labels(prompt.labels, at: number, latest: isLatest),
+                                       resolved: resolved, archivedAt: prompt.archivedAt)
         var document = record.document
         document.labels = response.labels
+        if prompt.archivedAt != nil { document.status = .archived }
         return try respond(response, yaml: document, request: request, context: context)
     }
 }

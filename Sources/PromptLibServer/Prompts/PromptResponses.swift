@@ -50,20 +50,25 @@ struct VersionResponse: ResponseEncodable {
     var labels: [String] = []
     /// With `?resolve=true`: the includes that were replaced, and at which versions.
     var resolved: [IncludeResolver.Resolution]?
+    /// When the prompt is archived: every version of it then reports `status: archived`, so an
+    /// application fetching it by name can tell.
+    var archivedAt: Date?
 
     enum ExtraKeys: String, CodingKey {
-        case promptID = "prompt_id", author, createdAt = "created_at", resolved
+        case promptID = "prompt_id", author, createdAt = "created_at", resolved, archivedAt = "archived_at"
     }
 
     func encode(to encoder: any Encoder) throws {
         var document = record.document
         document.labels = labels
+        if archivedAt != nil { document.status = .archived }
         try document.encode(to: encoder)
         var container = encoder.container(keyedBy: ExtraKeys.self)
         try container.encode(record.promptID, forKey: .promptID)
         try container.encode(record.author, forKey: .author)
         try container.encode(record.createdAt, forKey: .createdAt)
         try container.encodeIfPresent(resolved, forKey: .resolved)
+        try container.encode(archivedAt, forKey: .archivedAt)
     }
 }
 

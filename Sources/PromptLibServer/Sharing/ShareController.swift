@@ -13,8 +13,10 @@ struct ShareController {
             let (share, token, url) = try await service.create(promptID: try context.parameters.require("id"), input, context: context)
             return EditedResponse(status: .created, response: ShareResponse(share: share, token: token, url: url))
         }
-        prompts.get(":id/shares") { _, context -> ShareListResponse in
-            ShareListResponse(data: try await service.list(promptID: try context.parameters.require("id"), context: context).map { ShareResponse(share: $0) })
+        prompts.get(":id/shares") { request, context -> ListResponse<ShareResponse> in
+            let query = try ListQuery(request)
+            let shares = try await service.list(promptID: try context.parameters.require("id"), context: context)
+            return ListResponse(try InMemoryPage.page(shares, query, key: \.id), limit: query.limit) { ShareResponse(share: $0) }
         }
         prompts.delete(":id/shares/:share") { _, context -> Response in
             try await service.revoke(promptID: try context.parameters.require("id"), shareID: try context.parameters.require("share"), context: context)

@@ -34,10 +34,6 @@ struct ShareResponse: ResponseEncodable, Sendable {
     }
 }
 
-struct ShareListResponse: ResponseEncodable, Sendable {
-    let data: [ShareResponse]
-}
-
 /// What a link shows: the prompt version's document, and the link's own limits.
 struct SharedPromptResponse: ResponseEncodable, Sendable {
     let document: PromptDocument
