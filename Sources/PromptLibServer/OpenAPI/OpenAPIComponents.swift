@@ -84,8 +84,8 @@ enum OpenAPIComponents {
           "recorded_by": { "type": "string", "readOnly": true }, "recorded_at": { "type": "string", "format": "date-time", "readOnly": true } } },
         "Folder": { "type": "object", "properties": { "path": { "type": "string" }, "name": { "type": "string" }, "count": { "type": "integer" },
           "children": { "type": "array", "items": { "$ref": "#/components/schemas/Folder" } } } },
-        "LabelMove": { "type": "object", "required": ["label", "version", "moved_by", "moved_at"], "properties": {
-          "label": { "type": "string" }, "from_version": { "type": ["integer", "null"] }, "version": { "type": "integer" },
+        "LabelMove": { "type": "object", "required": ["label", "version", "moved_by", "moved_at", "removed"], "properties": {
+          "label": { "type": "string" }, "removed": { "type": "boolean", "description": "the move removed the label; version is where it pointed" }, "from_version": { "type": ["integer", "null"] }, "version": { "type": "integer" },
           "moved_by": { "type": "string" }, "moved_at": { "type": "string", "format": "date-time" } } },
         "VersionSummary": { "type": "object", "required": ["version", "name", "author", "created_at"], "properties": {
           "version": { "type": "integer" }, "name": { "type": "string" }, "author": { "type": "string" },

@@ -92,13 +92,30 @@ enum OpenAPIPaths {
           "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "required": ["version"], "properties": { "version": { "type": "integer", "minimum": 1 } } } } } },
           "responses": { "200": { "description": "The move", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LabelMove" } } } },
             "400": { "$ref": "#/components/responses/BadRequest" }, "403": { "$ref": "#/components/responses/Error" },
+            "404": { "$ref": "#/components/responses/NotFound" }, "409": { "$ref": "#/components/responses/Conflict" } } },
+        "delete": { "tags": ["prompts"], "summary": "Remove a label (not latest; production needs the owner or an admin); the history records it", "operationId": "removeLabel",
+          "responses": { "200": { "description": "The removal", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LabelMove" } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "403": { "$ref": "#/components/responses/Error" },
             "404": { "$ref": "#/components/responses/NotFound" }, "409": { "$ref": "#/components/responses/Conflict" } } }
+      },
+      "/api/v1/prompts/{id}/labels": {
+        "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "get": { "tags": ["prompts"], "summary": "The prompt's labels and the versions they point at, latest first", "operationId": "listLabels",
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "200": { "description": "Labels", "content": { "application/json": { "schema": { "type": "object", "required": ["data", "page"], "properties": {
+            "data": { "type": "array", "items": { "type": "object", "required": ["label", "version"], "properties": {
+              "label": { "type": "string" }, "version": { "type": "integer" } } } }, "page": { "$ref": "#/components/schemas/PageInfo" } } } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
       },
       "/api/v1/prompts/{id}/labels/history": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
+        "put": { "tags": ["prompts"], "summary": "'history' is a route word, never a label name: always a 400", "operationId": "moveReservedLabel",
+          "responses": { "400": { "$ref": "#/components/responses/BadRequest" } } },
+        "delete": { "tags": ["prompts"], "summary": "'history' is a route word, never a label name: always a 400", "operationId": "removeReservedLabel",
+          "responses": { "400": { "$ref": "#/components/responses/BadRequest" } } },
         "get": { "tags": ["prompts"], "summary": "Every label move, newest first", "operationId": "labelHistory",
           "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
-          "responses": { "200": { "description": "Moves", "content": { "application/json": { "schema": { "type": "object", "required": ["data", "page"], "properties": {
+          "responses": { "400": { "$ref": "#/components/responses/BadRequest" }, "200": { "description": "Moves", "content": { "application/json": { "schema": { "type": "object", "required": ["data", "page"], "properties": {
             "data": { "type": "array", "items": { "$ref": "#/components/schemas/LabelMove" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } } } } },
             "404": { "$ref": "#/components/responses/NotFound" } } }
       },

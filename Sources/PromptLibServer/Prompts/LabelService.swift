@@ -15,26 +15,11 @@ struct LabelService: Sendable {
     let collaborators: any CollaboratorRepository
     let audit: AuditLog
 
+    /// Words of the label routes (`…/labels/history`): no label may take one.
+    static let reserved: Set<String> = ["history"]
+
     func move(promptID: String, label: String, to version: Int, context: AppRequestContext) async throws -> LabelMove {
-        let identity = try context.requireIdentity()
-        guard Self.isValidName(label) else {
-            throw APIError.validation("a label is 1–50 characters of lowercase letters, digits, '.', '_' and '-'", field: "label")
-        }
-        guard label != Self.automatic else {
-            throw APIError.validation("'latest' always points at the newest version and cannot be moved", field: "label")
-        }
-        let prompt = try await prompts.find(id: promptID)
-        guard prompt.archivedAt == nil else {
-            throw APIError(.conflict, .conflict, "Prompt \(prompt.id) is archived; restore it before moving labels")
-        }
-        if !identity.owns(prompt) {
-            let mayWrite = try await collaborators.isCollaborator(promptID: prompt.id, userID: identity.userID)
-            guard mayWrite && label != Self.guarded else {
-                throw APIError(.forbidden, .permissionDenied, label == Self.guarded
-                    ? "Only the prompt's owner or an admin may move production"
-                    : "Only the prompt's owner, its collaborators or an admin may move its labels")
-            }
-        }
+        let (prompt, identity) = try await authorize(promptID: promptID, label: label, verb: "move", context: context)
         guard let move = try await labels.move(promptID: prompt.id, label: label, to: version, by: identity.username, now: Date()) else {
             throw APIError(.notFound, .notFound, "Version \(version) of prompt \(prompt.id) was not found", field: "version")
         }
@@ -42,6 +27,54 @@ struct LabelService: Sendable {
             "label": label, "from": move.fromVersion.map(String.init) ?? "none", "to": String(version),
         ])
         return move
+    }
+
+    /// Removes a label, with the same rights as moving it: `production` by the owner or an admin.
+    func remove(promptID: String, label: String, context: AppRequestContext) async throws -> LabelMove {
+        let (prompt, identity) = try await authorize(promptID: promptID, label: label, verb: "remove", context: context)
+        guard let removal = try await labels.remove(promptID: prompt.id, label: label, by: identity.username, now: Date()) else {
+            throw APIError(.notFound, .notFound, "Label '\(label)' of prompt \(prompt.id) is not set", field: "label")
+        }
+        try await audit.record("label.removed", context: context, targetType: "prompt", targetID: prompt.id, details: [
+            "label": label, "from": String(removal.toVersion),
+        ])
+        return removal
+    }
+
+    /// The prompt's labels and the versions they point at, `latest` first, then by name.
+    func list(promptID: String) async throws -> [(label: String, version: Int)] {
+        let prompt = try await prompts.find(id: promptID)
+        let set = prompt.labels.filter { $0.key != Self.automatic }.sorted { $0.key < $1.key }.map { (label: $0.key, version: $0.value) }
+        return [(label: Self.automatic, version: prompt.document.version ?? 1)] + set
+    }
+
+    static func reservedError(_ word: String) -> APIError {
+        APIError.validation("'\(word)' is a reserved word of the label routes and cannot be a label", field: "label")
+    }
+
+    /// Checks the label's name and the caller's right to change it on this prompt.
+    private func authorize(promptID: String, label: String, verb: String, context: AppRequestContext) async throws -> (PromptRecord, Identity) {
+        let identity = try context.requireIdentity()
+        guard Self.isValidName(label) else {
+            throw APIError.validation("a label is 1–50 characters of lowercase letters, digits, '.', '_' and '-'", field: "label")
+        }
+        guard !Self.reserved.contains(label) else { throw Self.reservedError(label) }
+        guard label != Self.automatic else {
+            throw APIError.validation("'latest' always points at the newest version and cannot be moved or removed", field: "label")
+        }
+        let prompt = try await prompts.find(id: promptID)
+        guard prompt.archivedAt == nil else {
+            throw APIError(.conflict, .conflict, "Prompt \(prompt.id) is archived; restore it before changing labels")
+        }
+        if !identity.owns(prompt) {
+            let mayWrite = try await collaborators.isCollaborator(promptID: prompt.id, userID: identity.userID)
+            guard mayWrite && label != Self.guarded else {
+                throw APIError(.forbidden, .permissionDenied, label == Self.guarded
+                    ? "Only the prompt's owner or an admin may \(verb) production"
+                    : "Only the prompt's owner, its collaborators or an admin may \(verb) its labels")
+            }
+        }
+        return (prompt, identity)
     }
 
     func history(promptID: String, limit: Int, cursor: String?) async throws -> Page<LabelMove> {
@@ -67,8 +100,11 @@ struct LabelMoveResponse: ResponseEncodable, Sendable {
     let movedAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case label, version, fromVersion = "from_version", movedBy = "moved_by", movedAt = "moved_at"
+        case label, version, removed, fromVersion = "from_version", movedBy = "moved_by", movedAt = "moved_at"
     }
+
+    /// Whether the move removed the label (`version` is where it pointed until then).
+    let removed: Bool
 
     init(_ move: LabelMove) {
         label = move.label
@@ -76,6 +112,7 @@ struct LabelMoveResponse: ResponseEncodable, Sendable {
         version = move.toVersion
         movedBy = move.movedBy
         movedAt = move.movedAt
+        removed = move.removed
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -85,5 +122,6 @@ struct LabelMoveResponse: ResponseEncodable, Sendable {
         try container.encode(version, forKey: .version)
         try container.encode(movedBy, forKey: .movedBy)
         try container.encode(movedAt, forKey: .movedAt)
+        try container.encode(removed, forKey: .removed)
     }
 }
