@@ -60,7 +60,7 @@ public enum PromptYAML {
     }
 
     /// Any YAML document as a JSON-like value, for comparing documents field by field.
-    static func decodeValue(_ text: String) throws -> JSONValue {
+    public static func decodeValue(_ text: String) throws -> JSONValue {
         try YAMLDecoder().decode(JSONValue.self, from: try parse(text))
     }
 

@@ -16,13 +16,38 @@ extension Request {
         if let (field, problem) = ControlCharacters.firstProblem(inJSON: Data(buffer: buffer)) {
             throw APIError.validation(field.isEmpty ? "The body \(problem)" : "\(field) \(problem)", field: field.isEmpty ? nil : field)
         }
+        let decoded: T
         do {
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = dates
-            return try decoder.decode(T.self, from: buffer)
+            if case .iso8601 = dates { decoder.dateDecodingStrategy = .custom(Self.iso8601Date) }
+            decoded = try decoder.decode(T.self, from: buffer)
         } catch let error as DecodingError {
             throw DecodingErrorTranslation.apiError(for: error)
         }
+        if let value = try? JSONDecoder().decode(JSONValue.self, from: buffer) { try Self.rejectUnknownKeys(T.self, in: value) }
+        return decoded
+    }
+
+    /// A typo must not pass silently: a member no field reads is a `400` naming it (and the field
+    /// it probably meant), every one listed in `details`.
+    static func rejectUnknownKeys<T: Decodable>(_ type: T.Type, in value: JSONValue) throws {
+        let unknown = UnknownKeys.find(type, in: value)
+        guard let first = unknown.first else { return }
+        throw APIError(.badRequest, .validationError, unknown.count == 1 ? first.message : "\(unknown.count) fields are not fields of this body; see details",
+                       field: first.field, details: unknown.map { APIError.Detail(field: $0.field, message: $0.message) })
+    }
+
+    /// ISO 8601 dates, refused with a message that says so and names the field (Foundation's own
+    /// strategy reports a bad date as a body that is not JSON).
+    static func iso8601Date(_ decoder: any Decoder) throws -> Date {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions.insert(.withFractionalSeconds)
+        if let date = formatter.date(from: text) { return date }
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: "must be a date and time in ISO 8601, such as 2026-12-31T23:59:00Z")
     }
 }
 
@@ -57,7 +82,10 @@ extension Request {
             return try await decodeJSON(as: PromptDocument.self, context: context)
         }
         let buffer = try await collectBody(context: context)
-        return try PromptYAML.decode(String(buffer: buffer))
+        let text = String(buffer: buffer)
+        let document = try PromptYAML.decode(text)
+        if let value = try? PromptYAML.decodeValue(text) { try Self.rejectUnknownKeys(PromptDocument.self, in: value) }
+        return document
     }
 
     /// Whether the client asked for YAML (`Accept: application/yaml` or `?format=yaml`).
@@ -89,7 +117,8 @@ enum DecodingErrorTranslation {
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty { return .validation("The body is not valid JSON", field: nil) }
             let field = path(context.codingPath)
-            return .validation("\(field) has an invalid value", field: field)
+            let reason = context.debugDescription.hasPrefix("must ") ? context.debugDescription : "has an invalid value"
+            return .validation("\(field) \(reason)", field: field)
         @unknown default:
             return .validation("The body could not be read", field: nil)
         }

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Finds the members of a JSON body that a type never reads: typos such as `descripton`, which a
+/// Swift decoder ignores silently. The type is decoded a second time by ``RecordingDecoder``, which
+/// notes every key the type asks for (as a value, by `contains` or `decodeIfPresent`); any other
+/// member is unknown. Free-form maps (`[String: JSONValue]`) read all their keys, so they never count.
+public enum UnknownKeys {
+    /// One member no field of the type reads.
+    public struct Finding: Sendable, Equatable {
+        /// Its path, such as `prompt.descripton` or `variables[1].kind`.
+        public var field: String
+        /// A known key of the same object within two edits, if any.
+        public var suggestion: String?
+
+        /// A sentence naming the field and, where there is one, the likely intended key.
+        public var message: String {
+            "\(field) is not a field of this body" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        }
+    }
+
+    /// Members of `value` that decoding `type` never reads, in document order; empty when the second
+    /// decoding fails (the real decoder reports that failure).
+    public static func find<T: Decodable>(_ type: T.Type, in value: JSONValue) -> [Finding] {
+        let recorder = KeyRecorder()
+        do {
+            _ = try T(from: RecordingDecoder(value: value, path: "", recorder: recorder))
+        } catch {
+            return []
+        }
+        var findings: [Finding] = []
+        walk(value, path: "", recorder: recorder, into: &findings)
+        return findings
+    }
+
+    private static func walk(_ value: JSONValue, path: String, recorder: KeyRecorder, into findings: inout [Finding]) {
+        switch value {
+        case .object(let members):
+            let read = recorder.read[path] ?? []
+            for key in members.keys.sorted() {
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                if read.contains(key) {
+                    walk(members[key]!, path: child, recorder: recorder, into: &findings)
+                } else {
+                    findings.append(Finding(field: child, suggestion: read.filter { !members.keys.contains($0) }.sorted().first { close($0, key) }))
+                }
+            }
+        case .array(let items):
+            for (index, item) in items.enumerated() { walk(item, path: "\(path)[\(index)]", recorder: recorder, into: &findings) }
+        case .null, .bool, .number, .string:
+            break
+        }
+    }
+
+    /// Whether two keys are within two edits (Levenshtein), for "did you mean".
+    static func close(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.lowercased()), Array(b.lowercased()))
+        guard abs(x.count - y.count) <= 2, !x.isEmpty, !y.isEmpty else { return false }
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[y.count] <= 2
+    }
+}
+
+/// The keys read per object path during one decoding.
+final class KeyRecorder {
+    var read: [String: Set<String>] = [:]
+
+    func note(_ key: String, at path: String) { read[path, default: []].insert(key) }
+}
