@@ -90,3 +90,24 @@ struct APIKeyTests {
         }
     }
 }
+
+/// `runs:write`: an application that logs its calls records runs and ratings, and cannot edit prompts.
+@Suite("The runs:write scope")
+struct RunsScopeTests {
+    @Test("runs:write records runs and ratings; it neither edits prompts nor moves labels", arguments: TestEngine.available)
+    func runsWrite(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            _ = try await client.createUser("logger", role: "user", admin: admin)
+            let owner = try await client.login("logger", "Another-good-passphrase-9")
+            let id = try await client.createPrompt("logs/one", token: owner)
+            let (_, key) = try await APIKeyTests.createKey(client, scopes: #""prompts:read","runs:write""#, token: owner)
+            #expect(try await client.send(.post, "/api/v1/prompts/\(id)/runs", json: #"{"success":true,"latency_ms":12}"#, token: key).status == .created)
+            #expect(try await client.send(.put, "/api/v1/prompts/\(id)/ratings/mine", json: #"{"score":5}"#, token: key).status == .ok)
+            #expect(try await client.putPrompt(id, json: promptJSON("logs/one", goal: "Changed {{who}}"), token: key).status == .forbidden)
+            #expect(try await client.send(.put, "/api/v1/prompts/\(id)/labels/production", json: #"{"version":1}"#, token: key).status == .forbidden)
+            let (_, writer) = try await APIKeyTests.createKey(client, scopes: #""prompts:write""#, token: owner)
+            #expect(try await client.send(.post, "/api/v1/prompts/\(id)/runs", json: #"{"success":true}"#, token: writer).status == .forbidden,
+                    "prompts:write alone no longer logs runs")
+        }
+    }
+}

@@ -83,4 +83,20 @@ struct LoginLockoutTests {
             #expect(try await client.get("/api/system/health").status == .ok, "health is never limited")
         }
     }
+
+    @Test("an API key's reads have their own limit: an application is not held to a person's", arguments: TestEngine.available)
+    func apiKeyReads(engine: TestEngine) async throws {
+        try await withAdminApp(engine, configure: { $0.limits.requestsPerUserPerMinute = 3; $0.limits.apiKeyReadsPerMinute = 5 }) { client, admin in
+            let id = try await client.createPrompt("app/fetched", token: admin)
+            let (_, key) = try await APIKeyTests.createKey(client, scopes: #""prompts:read","runs:write""#, token: admin)
+            for _ in 0..<5 {
+                let fetched = try await client.get("/api/v1/prompts/by-name/app%2Ffetched", token: key)
+                #expect(fetched.status == .ok && fetched.headers[.rateLimitLimit] == "5")
+            }
+            #expect(try await client.get("/api/v1/prompts/\(id)", token: key).status == .tooManyRequests)
+            // Writes by the key count against its owner's limit, as before.
+            let run = try await client.send(.post, "/api/v1/prompts/\(id)/runs", json: #"{"success":true}"#, token: key)
+            #expect(run.status == .created && run.headers[.rateLimitLimit] == "3")
+        }
+    }
 }

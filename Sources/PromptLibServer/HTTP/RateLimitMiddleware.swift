@@ -1,7 +1,8 @@
 import Hummingbird
 
 /// The general API limit: per user when signed in, else per IP address, in one-minute windows.
-/// Health probes and the API document are not counted.
+/// An API key's reads (fetches and renders) have their own, much higher limit per key: they are
+/// an application's run-time traffic, not a person's. Health probes and the API document are not counted.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let limiter: any RateLimiter
@@ -10,8 +11,14 @@ struct RateLimitMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         guard path.hasPrefix("/api/v1/") else { return try await next(request, context) }
-        let (key, limit) = context.identity.map { ("api:user:\($0.userID)", limits.requestsPerUserPerMinute) }
-            ?? ("api:ip:\(context.clientIP ?? "unknown")", limits.requestsPerIPPerMinute)
+        let (key, limit): (String, Int)
+        if let identity = context.identity, let keyID = identity.apiKeyID, Self.isRead(request) {
+            (key, limit) = ("api:key-reads:\(keyID)", limits.apiKeyReadsPerMinute)
+        } else if let identity = context.identity {
+            (key, limit) = ("api:user:\(identity.userID)", limits.requestsPerUserPerMinute)
+        } else {
+            (key, limit) = ("api:ip:\(context.clientIP ?? "unknown")", limits.requestsPerIPPerMinute)
+        }
         let decision = await limiter.consume(key, limit: limit, window: .seconds(60))
         guard decision.allowed else {
             throw AuthService.tooMany(decision.resetSeconds, "Too many requests; slow down")
@@ -21,5 +28,12 @@ struct RateLimitMiddleware: RouterMiddleware {
         response.headers[.rateLimitRemaining] = String(decision.remaining)
         response.headers[.rateLimitReset] = String(decision.resetSeconds)
         return response
+    }
+
+    /// Reads: any GET, and a render (a POST that changes nothing).
+    static func isRead(_ request: Request) -> Bool {
+        let path = request.uri.path
+        return request.method == .get || request.method == .head
+            || (request.method == .post && (path.hasSuffix("/render") || path.hasSuffix("/render/compare")))
     }
 }

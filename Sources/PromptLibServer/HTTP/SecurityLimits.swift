@@ -10,6 +10,10 @@ public struct SecurityLimits: Sendable {
     public var requestsPerUserPerMinute = 1_200
     /// API requests per minute from one IP address.
     public var requestsPerIPPerMinute = 2_400
+    /// Reads per minute by one API key (fetching and rendering prompts): applications fetch
+    /// `name@production` at run time, far more often than a person clicks, so they do not share the
+    /// per-user limit meant for people. 600,000/min is 10,000 a second.
+    public var apiKeyReadsPerMinute = 600_000
 
     /// The defaults.
     public init() {}
@@ -20,5 +24,6 @@ public struct SecurityLimits: Sendable {
         ipFailures = try env.integer("LOGIN_FAILURES_PER_IP", default: ipFailures, in: 1...100_000)
         requestsPerUserPerMinute = try env.integer("RATE_LIMIT_PER_USER", default: requestsPerUserPerMinute, in: 1...1_000_000)
         requestsPerIPPerMinute = try env.integer("RATE_LIMIT_PER_IP", default: requestsPerIPPerMinute, in: 1...1_000_000)
+        apiKeyReadsPerMinute = try env.integer("RATE_LIMIT_API_KEY_READS", default: apiKeyReadsPerMinute, in: 1...100_000_000)
     }
 }

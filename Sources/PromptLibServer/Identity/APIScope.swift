@@ -6,4 +6,7 @@ public enum APIScope: String, Sendable, Codable, CaseIterable {
     case promptsWrite = "prompts:write"
     /// Move labels; `production` additionally needs the owner's own right to move it.
     case labelsWrite = "labels:write"
+    /// Record runs and rate versions, and nothing else: what an application that logs its calls
+    /// needs, without the right to edit prompts.
+    case runsWrite = "runs:write"
 }

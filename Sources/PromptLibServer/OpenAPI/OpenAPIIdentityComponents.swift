@@ -48,7 +48,7 @@ enum OpenAPIIdentityComponents {
           "details": { "type": "object", "additionalProperties": { "type": "string" } } } },
         "APIKeyCreate": { "type": "object", "required": ["name", "scopes"], "properties": {
           "name": { "type": "string", "maxLength": 100 },
-          "scopes": { "type": "array", "minItems": 1, "items": { "type": "string", "enum": ["prompts:read", "prompts:write", "labels:write"] } },
+          "scopes": { "type": "array", "minItems": 1, "items": { "type": "string", "enum": ["prompts:read", "prompts:write", "labels:write", "runs:write"] } },
           "expires_at": { "type": "string", "format": "date-time" } } },
         "APIKey": { "type": "object", "required": ["id", "name", "prefix", "scopes", "created_at"], "properties": {
           "id": { "type": "string" }, "name": { "type": "string" }, "prefix": { "type": "string" },
