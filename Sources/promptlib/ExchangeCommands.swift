@@ -42,6 +42,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "A zip or tar.gz from export, or a YAML, JSON, Markdown or provider-format file.") var file: String
     @Flag(help: "Print the plan without writing.") var dryRun = false
     @Option(help: "For names that exist: skip, new_version or rename. Without it they stop the import.") var onConflict: String?
+    @Option(help: "The prompt name for a provider request that PromptLib did not export (an OpenAI or Anthropic body).") var name: String?
 
     func run() async throws {
         let data: Data
@@ -55,7 +56,7 @@ struct ImportCommand: AsyncParsableCommand {
         let progress = ProgressReporter()
         try await UserCommand.run { services in
             defer { progress.finish() }
-            let result = try await services.importFile(data, format: format, dryRun: dryRun, onConflict: onConflict, progress: progress.report)
+            let result = try await services.importFile(data, format: format, name: name, dryRun: dryRun, onConflict: onConflict, progress: progress.report)
             progress.finish()
             for line in result.lines { print(line) }
             let counts = result.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")

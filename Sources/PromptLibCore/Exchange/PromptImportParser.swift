@@ -31,6 +31,10 @@ public enum PromptImportParser {
             }
             return try PromptYAML.decode(lines[1..<end].joined(separator: "\n") + "\n")
         case .json:
+            if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), ProviderRequestImport.isProviderRequest(value) {
+                throw ValidationFailure(field: "", message:
+                    "is a provider request without PromptLib's \(PromptExport.blockKey) block, so it names no prompt; import it with ?name=folder/prompt-name (promptlib import --name)")
+            }
             return try decodeJSON(Data(text.utf8))
         case .provider:
             let value: JSONValue
@@ -44,6 +48,10 @@ public enum PromptImportParser {
             return try decodeJSON(data, prefix: "\(PromptExport.blockKey).document")
         }
     }
+
+    /// What an import takes, for messages about what it does not.
+    public static let acceptedKinds = "PromptLib imports prompt documents in YAML or JSON, Markdown with YAML front matter, "
+        + "provider files exported by PromptLib (with x_promptlib), a provider request with ?name=, and .zip or .tar.gz archives of them"
 
     private static func decodeJSON(_ data: Data, prefix: String? = nil) throws(ValidationFailure) -> PromptDocument {
         if let (field, problem) = ControlCharacters.firstProblem(inJSON: data) {

@@ -18,6 +18,7 @@ public enum PromptYAML {
     /// and column, never the document's text.
     public static func decode(_ text: String) throws(ValidationFailure) -> PromptDocument {
         let node = try parse(text)
+        guard node.mapping != nil else { throw ValidationFailure(field: "", message: "is not a prompt document: " + PromptImportParser.acceptedKinds) }
         do {
             return try YAMLDecoder().decode(PromptDocument.self, from: node)
         } catch let error as DecodingError {

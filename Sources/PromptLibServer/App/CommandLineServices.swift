@@ -66,7 +66,7 @@ public struct CommandLineServices: Sendable {
 
     /// Imports a file or archive as an admin would (owners kept as exported); returns one line per
     /// prompt and the counts by action.
-    public func importFile(_ data: Data, format: String?, dryRun: Bool, onConflict: String?, progress: Progress?) async throws
+    public func importFile(_ data: Data, format: String?, name: String? = nil, dryRun: Bool, onConflict: String?, progress: Progress?) async throws
         -> (lines: [String], counts: [String: Int]) {
         var strategy: ImportService.Strategy?
         if let onConflict {
@@ -74,8 +74,16 @@ public struct CommandLineServices: Sendable {
             strategy = parsed
         }
         let identity = Identity(userID: "cli", username: "cli", role: .admin, sessionID: nil)
-        let result = try await services.imports.run(data, mediaType: nil, format: format, dryRun: dryRun, strategy: strategy,
+        let result: ImportService.Result
+        do {
+            result = try await services.imports.run(data, mediaType: nil, format: format, name: name, dryRun: dryRun, strategy: strategy,
                                                     identity: identity, context: nil, progress: progress)
+        } catch var error as APIError {
+            // The server's words name its query parameters; here they are the command's flags.
+            error.message = error.message.replacingOccurrences(of: "on_conflict=", with: "--on-conflict ")
+                .replacingOccurrences(of: "dry_run=true", with: "--dry-run").replacingOccurrences(of: "?name=", with: "--name ")
+            throw error
+        }
         let lines = result.items.map { item in
             "\(item.action.rawValue)\t\(item.name)" + (item.importedAs.map { " → \($0)" } ?? "") + (item.reason.map { "\t(\($0))" } ?? "")
         }

@@ -29,7 +29,7 @@ struct ExchangeController {
             }
             let body = try await request.collectBody(context: context)
             return try await imports.run(
-                Data(buffer: body), mediaType: request.mediaType, format: query["format"].map(String.init),
+                Data(buffer: body), mediaType: request.mediaType, format: query["format"].map(String.init), name: query["name"].map(String.init),
                 dryRun: try ListQuery.flag("dry_run", in: request), strategy: strategy,
                 identity: try context.requireIdentity(), context: context
             )

@@ -45,6 +45,7 @@ extension ImportService {
                         item.reason = "the existing prompt is archived; restore it first"
                     } else if try await !mayWrite(current, identity) {
                         item.action = .conflict
+                        item.denied = true
                         item.reason = "only the prompt's owner, its collaborators or an admin may add a version"
                     } else {
                         var document = latest

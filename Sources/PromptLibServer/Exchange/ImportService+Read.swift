@@ -4,7 +4,7 @@ import PromptLibCore
 /// Reading an upload: archive entries or one file, parsed and validated on every core.
 extension ImportService {
     /// The files of the upload: an archive's entries, or the body as one file.
-    func files(_ body: Data, mediaType: String?, format: String?) throws -> [(path: String, text: String)] {
+    func files(_ body: Data, mediaType: String?, format: String?, name: String? = nil) throws -> [(path: String, text: String)] {
         let kind: ArchiveCodec.Kind?
         switch format?.lowercased() {
         case "zip": kind = .zip
@@ -22,11 +22,15 @@ extension ImportService {
             kind = nil
         }
         guard let kind else {
-            guard let text = String(data: body, encoding: .utf8) else { throw APIError.validation("the upload is not UTF-8 text or an archive", field: "file") }
+            guard let text = String(data: body, encoding: .utf8) else {
+                throw APIError.validation("the upload is not UTF-8 text or an archive: " + PromptImportParser.acceptedKinds, field: "file")
+            }
+            if let name { return [(path: "upload.json", text: try Self.providerRequest(text, name: name))] }
             // The media type (or format) names the kind, as an extension does inside archives.
             let named = format.flatMap(PromptImportParser.Kind.init(rawValue:)) ?? Self.kind(ofMediaType: mediaType)
             return [(path: "upload" + (named.map { ".\(Self.extensionName($0))" } ?? ""), text: text)]
         }
+        if name != nil { throw APIError.validation("name is for one provider request, not an archive (its files name their prompts)", field: "name") }
         let entries: [(path: String, data: Data)]
         do {
             entries = try ArchiveCodec.read(body, kind: kind, limits: limits)
@@ -47,6 +51,19 @@ extension ImportService {
         }
         if out.isEmpty { throw APIError.validation("the archive holds no prompt files", field: "file") }
         return out
+    }
+
+    /// A provider request body made into a prompt document named `name`, as JSON.
+    static func providerRequest(_ text: String, name: String) throws -> String {
+        if let problem = PromptName.problem(with: name) { throw APIError.validation("name \(problem)", field: "name") }
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), ProviderRequestImport.isProviderRequest(value) else {
+            throw APIError.validation("name is for a provider request (a JSON body with messages and no x_promptlib); this file names its own prompt", field: "name")
+        }
+        do {
+            return try PromptExport.json(try ProviderRequestImport.document(from: value, name: name))
+        } catch let failure as ValidationFailure {
+            throw APIError.validation("the provider request's \(failure.field) \(failure.message)", field: "file")
+        }
     }
 
     static func kind(ofMediaType mediaType: String?) -> PromptImportParser.Kind? {

@@ -32,6 +32,8 @@ struct ImportService: Sendable {
         var importedAs: String?
         var reason: String?
         var id: String?
+        /// The conflict is the caller's rights, not the name: a `403`, not a `409`.
+        var denied = false
 
         enum CodingKeys: String, CodingKey {
             case file, name, action, versions, reason, id
@@ -64,14 +66,23 @@ struct ImportService: Sendable {
         var name: String { versions.last?.name ?? "" }
     }
 
-    func run(_ body: Data, mediaType: String?, format: String?, dryRun: Bool, strategy: Strategy?,
+    /// Imports `body`. `name` names the prompt of a provider request that PromptLib did not export
+    /// (an OpenAI or Anthropic request body without `x_promptlib`).
+    func run(_ body: Data, mediaType: String?, format: String?, name: String? = nil, dryRun: Bool, strategy: Strategy?,
              identity: Identity, context: AppRequestContext?, progress: ExportService.Progress? = nil) async throws -> Result {
-        let incoming = try read(try files(body, mediaType: mediaType, format: format), progress: progress)
+        let incoming = try read(try files(body, mediaType: mediaType, format: format, name: name), progress: progress)
         progress?("planning", 0, incoming.count)
         let (planned, writes) = try await plan(incoming, strategy: strategy, identity: identity)
+        progress?("planning", incoming.count, incoming.count)
         var items = planned
         let conflicts = items.filter { $0.action == .conflict }
         if dryRun { return Result(dryRun: true, items: items) }
+        let denied = conflicts.filter(\.denied)
+        if !denied.isEmpty {
+            throw APIError(.forbidden, .permissionDenied,
+                           "You may not add versions to \(denied.count) of the prompts: only their owner, collaborators or an admin may; nothing was imported",
+                           details: denied.prefix(200).map { APIError.Detail(field: $0.name, message: $0.reason ?? "not yours") })
+        }
         if !conflicts.isEmpty {
             throw APIError(.conflict, .conflict,
                            "\(conflicts.count) of the prompts cannot be imported as they are; choose on_conflict=skip, new_version or rename (dry_run=true shows the plan)",

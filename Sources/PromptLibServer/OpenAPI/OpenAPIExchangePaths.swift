@@ -19,7 +19,8 @@ enum OpenAPIExchangePaths {
           "parameters": [
             { "name": "dry_run", "in": "query", "description": "return the plan without writing", "schema": { "type": "boolean", "default": false } },
             { "name": "on_conflict", "in": "query", "description": "for names that exist: without it they are conflicts and nothing is written", "schema": { "type": "string", "enum": ["skip", "new_version", "rename"] } },
-            { "name": "format", "in": "query", "description": "instead of detecting it", "schema": { "type": "string", "enum": ["zip", "tar.gz", "yaml", "json", "markdown", "provider"] } } ],
+            { "name": "format", "in": "query", "description": "instead of detecting it", "schema": { "type": "string", "enum": ["zip", "tar.gz", "yaml", "json", "markdown", "provider"] } },
+            { "name": "name", "in": "query", "description": "the prompt name for a provider request PromptLib did not export (an OpenAI or Anthropic body without x_promptlib)", "schema": { "type": "string" } } ],
           "requestBody": { "required": true, "content": { "application/zip": { "schema": { "type": "string", "format": "binary" } }, "application/gzip": { "schema": { "type": "string", "format": "binary" } },
             "application/yaml": { "schema": { "type": "string" } }, "application/json": { "schema": { "type": "object" } }, "text/markdown": { "schema": { "type": "string" } } } },
           "responses": { "200": { "description": "What was (or with dry_run would be) done, prompt by prompt", "content": { "application/json": { "schema": { "type": "object", "properties": {
@@ -27,7 +28,7 @@ enum OpenAPIExchangePaths {
               "items": { "type": "array", "items": { "type": "object", "properties": { "file": { "type": "string" }, "name": { "type": "string" },
                 "action": { "type": "string", "enum": ["create", "new_version", "skip", "rename", "conflict"] }, "versions": { "type": "integer" },
                 "imported_as": { "type": "string" }, "reason": { "type": "string" }, "id": { "type": "string" } } } } } } } } },
-            "400": { "$ref": "#/components/responses/BadRequest" }, "409": { "$ref": "#/components/responses/Conflict" },
+            "400": { "$ref": "#/components/responses/BadRequest" }, "403": { "$ref": "#/components/responses/Error" }, "409": { "$ref": "#/components/responses/Conflict" },
             "413": { "description": "Upload, entry count, uncompressed size or compression ratio over the limits", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } } } }
       }
     }
