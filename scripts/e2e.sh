@@ -106,9 +106,9 @@ user_cli_checks() { # runs on the SQLite data the server left behind
   local old new
   old=$(cat "$WORK/data/.encryption_key")
   new=$(python3 -c 'import secrets; print(secrets.token_hex(32))')
-  out=$(env STORAGE_DIR="$WORK/data" ENCRYPTION_KEY="$new" ENCRYPTION_KEY_PREVIOUS="$old" "$BIN" keys rotate 2>&1)
+  out=$(env STORAGE_DIR="$WORK/data" ENCRYPTION_KEY="$new" ENCRYPTION_KEY_PREVIOUS="$old" "$BIN" keys rotate 2>/dev/null)
   check "keys rotate re-encrypts the stored credential" test "$out" = "re-encrypted 1 credential(s) under the current key"
-  out=$(env STORAGE_DIR="$WORK/data" ENCRYPTION_KEY="$new" "$BIN" keys rotate 2>&1)
+  out=$(env STORAGE_DIR="$WORK/data" ENCRYPTION_KEY="$new" "$BIN" keys rotate 2>/dev/null)
   check "keys rotate is idempotent" test "$out" = "re-encrypted 0 credential(s) under the current key"
   check "the database files hold no plaintext credential" test "$(cat "$WORK/data/promptlib.sqlite"* | grep -c 'sk-e2e-secret-key-0001')" = 0
 }
@@ -142,6 +142,42 @@ with tarfile.open(sys.argv[1], "w:gz") as t:
   out=$(env STORAGE_DIR="$WORK/copy" "$BIN" import "$WORK/evil.tar.gz" 2>&1); local rc=$?
   check "import refuses a ../ entry with a clear error" test "$rc" = 1 -a "$(echo "$out" | grep -c 'leaves the archive')" = 1
   check "nothing of the refused archive was written" test "$(env STORAGE_DIR="$WORK/copy" "$BIN" export --out "$WORK/c.zip" 2>/dev/null)" = "exported 1 prompt(s), 1 version(s) to $WORK/c.zip"
+  out=$(env STORAGE_DIR="$WORK/copy" "$BIN" export --out "$WORK/missing/dir/x.zip" 2>&1); rc=$?
+  check "export to a missing folder says so plainly, before reading anything" \
+    test "$rc" = 1 -a "$(echo "$out" | grep -c 'the folder .* does not exist')" = 1 -a "$(echo "$out" | grep -c NSCocoaErrorDomain)" = 0
+  python3 -c 'import sys
+doc = "{\"name\":\"e2e/greeting\",\"title\":\"Changed\",\"prompt\":{\"goal\":\"Other\"}}"
+open(sys.argv[1], "w").write(doc)' "$WORK/changed.json"
+  out=$(env STORAGE_DIR="$WORK/copy" "$BIN" import "$WORK/changed.json" 2>&1); rc=$?
+  check "a conflicting import names the command's own flags" \
+    test "$rc" = 1 -a "$(echo "$out" | grep -c -- '--on-conflict')" = 1 -a "$(echo "$out" | grep -c 'on_conflict=')" = 0
+  # A pseudo-terminal (script) shows the bars as a person sees them: each ends full.
+  script -qc "env STORAGE_DIR='$WORK/copy2' '$BIN' import '$WORK/a.zip'" /dev/null >"$WORK/tty.txt" 2>&1
+  check "progress bars on a terminal end full, phase by phase" python3 -c 'import re,sys
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+last = {}
+for piece in re.split(r"[\r\n]", text):
+    m = re.match(r"(.+?) \[[# ]*\] (\d+)/(\d+)", piece)
+    if m: last[m.group(1)] = (int(m.group(2)), int(m.group(3)))
+sys.exit(0 if last and all(done == total for done, total in last.values()) else 1)' "$WORK/tty.txt"
+}
+
+admin_cli_guard_checks() {
+  local out rc
+  mkdir -p "$WORK/elsewhere"
+  out=$(bin=$(realpath "$BIN") && cd "$WORK/elsewhere" && env -u STORAGE_DIR -u DATABASE_URL "$bin" user list 2>&1); rc=$?
+  check "user list where there is no database refuses, says why, creates nothing" \
+    test "$rc" = 1 -a "$(echo "$out" | grep -c 'there is no database')" = 1 -a ! -e "$WORK/elsewhere/data"
+  out=$(env STORAGE_DIR="$WORK/data" "$BIN" user list 2>&1 >/dev/null)
+  check "user list says which database it uses" test "$(echo "$out" | grep -c '^database: sqlite')" = 1
+  out=$("$BIN" --help)
+  check "--help names STORAGE_DIR and DATABASE_URL" test "$(echo "$out" | grep -c 'STORAGE_DIR\|DATABASE_URL')" -ge 2
+}
+
+misnamed_database_check() { # with PostgreSQL running at $PG_PORT
+  local out
+  out=$(env DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/nosuchdb?sslmode=disable" "$BIN" user list 2>&1)
+  check "a misnamed PostgreSQL database shows PostgreSQL's own reason" test "$(echo "$out" | grep -c 'database "nosuchdb" does not exist')" = 1
 }
 
 run_engine() { # run_engine LABEL ENV...
@@ -193,9 +229,11 @@ cli_checks
 run_engine sqlite
 user_cli_checks
 exchange_cli_checks
+admin_cli_guard_checks
 check "healthcheck command exits 1 when no server answers" test "$("$BIN" healthcheck --port "$PORT" >/dev/null 2>&1; echo $?)" = 1
 if pg_install_if_missing && pg_start; then
   psql -q "$PG_URL" -c 'CREATE DATABASE promptlib_e2e' >/dev/null
+  misnamed_database_check
   run_engine postgres DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/promptlib_e2e?sslmode=disable"
 elif [ "${CI:-}" = true ]; then
   check "postgres available under CI" false

@@ -20,6 +20,17 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let archive = out.hasSuffix(".tar.gz") || out.hasSuffix(".tgz") ? "tar.gz" : "zip"
+        // Checked before anything is read: a long export must not end in a failed write.
+        let destination = URL(fileURLWithPath: out).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder), isFolder.boolValue else {
+            FileHandle.standardError.write(Data("promptlib: cannot write \(out): the folder \(destination) does not exist\n".utf8))
+            throw ExitCode.failure
+        }
+        guard FileManager.default.isWritableFile(atPath: destination) else {
+            FileHandle.standardError.write(Data("promptlib: cannot write \(out): the folder \(destination) is not writable\n".utf8))
+            throw ExitCode.failure
+        }
         let progress = ProgressReporter()
         try await UserCommand.run { services in
             defer { progress.finish() }
@@ -27,7 +38,11 @@ struct ExportCommand: AsyncParsableCommand {
                                                    owner: owner, status: status, folder: folder, includeArchived: includeArchived,
                                                    progress: progress.report)
             progress.finish()
-            try result.data.write(to: URL(fileURLWithPath: out))
+            do {
+                try result.data.write(to: URL(fileURLWithPath: out))
+            } catch {
+                throw CommandLineError("cannot write \(out): \((error as NSError).localizedFailureReason ?? "the file could not be written")")
+            }
             print("exported \(result.prompts) prompt(s), \(result.versions) version(s) to \(out)")
         }
     }
@@ -54,7 +69,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let format: String? = file.hasSuffix(".zip") ? "zip" : file.hasSuffix(".tar.gz") || file.hasSuffix(".tgz") ? "tar.gz" : nil
         let progress = ProgressReporter()
-        try await UserCommand.run { services in
+        try await UserCommand.run(creating: true) { services in
             defer { progress.finish() }
             let result = try await services.importFile(data, format: format, name: name, dryRun: dryRun, onConflict: onConflict, progress: progress.report)
             progress.finish()

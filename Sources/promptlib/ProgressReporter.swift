@@ -8,6 +8,10 @@ final class ProgressReporter: @unchecked Sendable {
     private var lastPhase = ""
     private var lastTenth = -1
     private var drewBar = false
+    /// The phase on screen and its total: when the next phase starts (or the command ends), its bar
+    /// is drawn full, since a phase that reports only its start has still finished.
+    private var lastTotal: Int?
+    private var lastDone = 0
 
     func report(_ phase: String, _ done: Int, _ total: Int?) {
         lock.lock()
@@ -21,9 +25,14 @@ final class ProgressReporter: @unchecked Sendable {
             } else {
                 line = "\r\(phase) \(done)"
             }
-            if phase != lastPhase && drewBar { write("\n") }
+            if phase != lastPhase && drewBar {
+                completeBar()
+                write("\n")
+            }
             write(line + "\u{1B}[K")
             drewBar = true
+            lastTotal = total
+            lastDone = done
         } else {
             let tenth = total.map { $0 > 0 ? done * 10 / $0 : 10 } ?? -1
             guard phase != lastPhase || tenth != lastTenth else { return }
@@ -37,8 +46,18 @@ final class ProgressReporter: @unchecked Sendable {
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if drewBar { write("\n") }
+        if drewBar {
+            completeBar()
+            write("\n")
+        }
         drewBar = false
+    }
+
+    /// Redraws the bar on screen as done, when its phase ended before reporting its last step.
+    private func completeBar() {
+        guard let total = lastTotal, total > 0, lastDone < total else { return }
+        write("\r\(lastPhase) [\(String(repeating: "#", count: 30))] \(total)/\(total)\u{1B}[K")
+        lastDone = total
     }
 
     private func write(_ text: String) {

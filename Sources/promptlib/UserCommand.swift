@@ -10,10 +10,28 @@ struct UserCommand: AsyncParsableCommand {
     )
 
     /// Runs `body` with the services, turning failures into one line on standard error.
-    static func run(_ body: (CommandLineServices) async throws -> Void) async throws {
+    /// Opens the configured database for an admin command, says which one on standard error, and
+    /// refuses to create one (a command run in the wrong directory would otherwise make a fresh,
+    /// empty database and secrets) unless `creating` — an import may restore into an empty instance.
+    static func run(creating: Bool = false, _ body: (CommandLineServices) async throws -> Void) async throws {
         let configuration = Startup.configuration()
+        if case .sqlite(let path) = configuration.database, !creating, !FileManager.default.fileExists(atPath: path) {
+            FileHandle.standardError.write(Data("""
+                promptlib: there is no database at \(path). Run this where STORAGE_DIR points at your data (now: \(configuration.storageDirectory)), \
+                or set DATABASE_URL; `promptlib serve` or `promptlib migrate` creates a database.
+
+                """.utf8))
+            throw ExitCode.failure
+        }
+        FileHandle.standardError.write(Data("database: \(configuration.databaseDescription)\n".utf8))
         let logger = Startup.bootstrapLogging(configuration, level: .warning)
-        let services = try await CommandLineServices.open(configuration, logger: logger)
+        let services: CommandLineServices
+        do {
+            services = try await CommandLineServices.open(configuration, logger: logger)
+        } catch {
+            FileHandle.standardError.write(Data("promptlib: \(UserFacingError.describe(error))\n".utf8))
+            throw ExitCode.failure
+        }
         do {
             try await body(services)
             await services.close()

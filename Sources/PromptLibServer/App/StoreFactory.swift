@@ -23,6 +23,8 @@ public enum StoreFactory {
             do {
                 try await Migrator(store: store, logger: logger).migrate()
                 return
+            } catch let error as StorageError where error.isPermanentRefusal {
+                throw error
             } catch StorageError.unavailable(let reason) where ContinuousClock.now < deadline {
                 logger.warning("database not reachable yet; retrying", metadata: ["reason": "\(reason)"])
                 try await Task.sleep(for: .seconds(1))

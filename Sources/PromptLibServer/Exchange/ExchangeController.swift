@@ -19,7 +19,7 @@ struct ExchangeController {
             )
         }
         router.post("/api/v1/imports") { request, context -> ImportService.Result in
-            let query = request.uri.queryParameters
+            let query = request.uri.formParameters
             var strategy: ImportService.Strategy?
             if let name = query["on_conflict"].map(String.init) {
                 guard let parsed = ImportService.Strategy(rawValue: name) else {

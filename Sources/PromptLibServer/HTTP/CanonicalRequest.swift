@@ -23,8 +23,8 @@ enum CanonicalRequest {
         if let problem = ControlCharacters.problem(in: path.removingPercentEncoding ?? path) {
             throw APIError.validation("The path \(problem)", field: "path")
         }
-        for (name, value) in request.uri.queryParameters {
-            let key = String(name).removingPercentEncoding ?? String(name)
+        for (name, value) in request.uri.formParameters {
+            let key = String(name)
             if let problem = ControlCharacters.problem(in: key) {
                 throw APIError.validation("A query parameter name \(problem)", field: "query")
             }

@@ -9,7 +9,7 @@ struct ListQuery {
     let cursor: String?
 
     init(_ request: Request) throws {
-        let query = request.uri.queryParameters
+        let query = request.uri.formParameters
         if let text = query["limit"].map(String.init) {
             guard let value = Int(text), (1...Self.maxLimit).contains(value) else {
                 throw APIError.validation("limit must be a whole number from 1 to \(Self.maxLimit)", field: "limit")
@@ -24,14 +24,14 @@ struct ListQuery {
     /// `?version=N`: absent is `nil`; anything but a whole number is a `400` (``PromptService``
     /// checks the range with the label).
     static func version(in request: Request) throws -> Int? {
-        guard let text = request.uri.queryParameters["version"].map(String.init) else { return nil }
+        guard let text = request.uri.formParameters["version"].map(String.init) else { return nil }
         guard let number = Int(text) else { throw APIError.validation("version must be a positive integer", field: "version") }
         return number
     }
 
     /// A boolean query flag: absent is `false`; `true`/`false`/`1`/`0` are accepted.
     static func flag(_ name: String, in request: Request) throws -> Bool {
-        guard let text = request.uri.queryParameters[Substring(name)].map(String.init) else { return false }
+        guard let text = request.uri.formParameters[Substring(name)].map(String.init) else { return false }
         switch text.lowercased() {
         case "true", "1": return true
         case "false", "0", "": return false

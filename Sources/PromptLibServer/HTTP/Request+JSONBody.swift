@@ -90,7 +90,7 @@ extension Request {
 
     /// Whether the client asked for YAML (`Accept: application/yaml` or `?format=yaml`).
     func wantsYAML() throws -> Bool {
-        if let format = uri.queryParameters["format"].map(String.init) {
+        if let format = uri.formParameters["format"].map(String.init) {
             guard ["json", "yaml"].contains(format) else { throw APIError.validation("format must be json or yaml", field: "format") }
             return format == "yaml"
         }

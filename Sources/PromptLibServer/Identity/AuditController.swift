@@ -9,7 +9,7 @@ struct AuditController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get { request, _ -> ListResponse<AuditEventResponse> in
             let query = try ListQuery(request)
-            let parameters = request.uri.queryParameters
+            let parameters = request.uri.formParameters
             var since: Date?
             if let text = parameters["since"].map(String.init) {
                 guard let date = try? Date(text, strategy: .iso8601) else {

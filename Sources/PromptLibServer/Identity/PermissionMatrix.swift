@@ -19,6 +19,7 @@ enum PermissionMatrix {
         "GET /api/system/health": .anyone,
         "GET /api/openapi.json": .anyone,
         "GET /api/docs": .anyone,
+        "GET /": .anyone,
 
         "POST /api/v1/auth/login": .anyone,
         "POST /api/v1/auth/refresh": .anyone,

@@ -19,7 +19,7 @@ struct PromptController {
         group.get("by-name/:name") { request, context -> Response in
             let raw = try context.parameters.require("name")
             let name = raw.removingPercentEncoding ?? raw
-            let label = request.uri.queryParameters["label"].map(String.init)
+            let label = request.uri.formParameters["label"].map(String.init)
             var (prompt, record) = try await service.resolve(name: name, version: try ListQuery.version(in: request), label: label)
             let resolved: [IncludeResolver.Resolution]?
             (record.document, resolved) = try await resolvingIncludes(record.document, request: request)
@@ -33,7 +33,7 @@ struct PromptController {
         }
         group.get(":id/diff") { request, context -> PromptDiff in
             let id = try context.parameters.require("id")
-            let query = request.uri.queryParameters
+            let query = request.uri.formParameters
             func version(_ name: String) throws -> Int {
                 guard let text = query[Substring(name)], let number = Int(text), number >= 1 else {
                     throw APIError.validation("\(name) must be a version number", field: name)

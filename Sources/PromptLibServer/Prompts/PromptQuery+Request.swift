@@ -24,7 +24,7 @@ extension PromptQuery {
 
     /// `?q=&tag=&owner=&status=&folder=&sort=&order=&cursor=&limit=&include_archived=`, checked.
     init(_ request: Request) throws {
-        let parameters = request.uri.queryParameters
+        let parameters = request.uri.formParameters
         func value(_ name: String) -> String? {
             parameters[Substring(name)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         }

@@ -22,7 +22,7 @@ struct RenderController {
     /// The version as a downloadable file: `?format=` (default yaml), `?version=` or `?label=`, and
     /// for provider formats optional `?variables=` (a JSON object) to substitute.
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.uri.formParameters
         let formatName = query["format"].map(String.init) ?? "yaml"
         guard let format = ExportFormat(rawValue: formatName) else {
             throw APIError.validation("format must be one of: " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "), field: "format")

@@ -1,4 +1,5 @@
 import Logging
+import NIOPosix
 import NIOSSL
 import PostgresKit
 
@@ -8,6 +9,8 @@ public final class PostgresStore: SQLStore {
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
     private let operationTimeout: Duration
+    private let url: PostgresURL
+    private let logger: Logger
 
     /// Starts a pool of at most `poolSize` connections. Connections open lazily, so this succeeds
     /// even while the server is down; queries then fail with ``StorageError/unavailable(_:)``.
@@ -22,7 +25,42 @@ public final class PostgresStore: SQLStore {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.operationTimeout = operationTimeout
+        self.url = url
+        self.logger = logger
         self.runTask = Task { await client.run() }
+    }
+
+    /// Why a connection of its own cannot be opened, in PostgreSQL's words, or nil when it can.
+    private func connectionProblem() async -> String? {
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            tls = switch url.tls {
+            case .disable: .disable
+            case .prefer: .prefer(try .init(configuration: .makeClientConfiguration()))
+            case .require: .require(try .init(configuration: .makeClientConfiguration()))
+            }
+        } catch {
+            return nil
+        }
+        let configuration = PostgresConnection.Configuration(host: url.host, port: url.port, username: url.username, password: url.password,
+                                                             database: url.database, tls: tls)
+        do {
+            let connection = try await withTimeout(.seconds(3)) { [logger] in
+                try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 0, logger: logger).get()
+            }
+            try? await connection.close()
+            return nil
+        } catch let error as PSQLError {
+            if let message = error.serverInfo?[.message] {
+                // 3D000 no such database, 28xxx authentication: waiting will not help (``refusalPrefix``).
+                let state = error.serverInfo?[.sqlState] ?? ""
+                let permanent = state == "3D000" || state.hasPrefix("28")
+                return (permanent ? StorageError.refusalPrefix : "PostgreSQL is not ready: ") + message
+            }
+            return "PostgreSQL could not be reached at \(url.host):\(url.port) (\(error.code))"
+        } catch {
+            return nil
+        }
     }
 
     private static func tls(_ mode: PostgresURL.TLSMode) -> PostgresClient.Configuration.TLS {
@@ -82,6 +120,10 @@ public final class PostgresStore: SQLStore {
     private func mapErrors<R>(_ body: () async throws -> R) async throws -> R {
         do {
             return try await body()
+        } catch StorageError.unavailable(let reason) where reason.hasPrefix("no answer") {
+            // The pool retries a refused connection quietly until the time-out; PostgreSQL's own
+            // reason (no such database, authentication failed) is what a person needs to see.
+            throw StorageError.unavailable(await connectionProblem() ?? reason)
         } catch let error as PSQLError {
             guard error.code == .server else {
                 throw StorageError.unavailable("\(error.code)")

@@ -10,6 +10,16 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// retrying did not help: the request may simply be repeated.
     case contention(String)
 
+    /// How an ``unavailable(_:)`` reason starts when the server refused for good (no such database,
+    /// wrong password): retrying is pointless, and the reason is PostgreSQL's own.
+    public static let refusalPrefix = "PostgreSQL refused the connection: "
+
+    /// Whether this is a refusal that waiting will not cure.
+    public var isPermanentRefusal: Bool {
+        if case .unavailable(let reason) = self { return reason.hasPrefix(Self.refusalPrefix) }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .unavailable(let reason): "database unavailable: \(reason)"
