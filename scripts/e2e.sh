@@ -124,7 +124,7 @@ share_checks() { # share_checks PROMPT_URL
 
 exchange_cli_checks() { # runs on the SQLite data the server left behind
   local out
-  out=$(env STORAGE_DIR="$WORK/data" "$BIN" export --history --out "$WORK/a.zip" 2>"$WORK/progress.txt")
+  out=$(env STORAGE_DIR="$WORK/data" "$BIN" export --history --folder e2e --out "$WORK/a.zip" 2>"$WORK/progress.txt")
   check "export writes an archive and says what" test "$out" = "exported 1 prompt(s), 3 version(s) to $WORK/a.zip"
   check "export reports progress in plain lines off a terminal" grep -q '^reading prompts: 1/1$' "$WORK/progress.txt"
   out=$(env STORAGE_DIR="$WORK/copy" "$BIN" import "$WORK/a.zip" --dry-run 2>/dev/null | tail -1)
@@ -160,6 +160,23 @@ for piece in re.split(r"[\r\n]", text):
     m = re.match(r"(.+?) \[[# ]*\] (\d+)/(\d+)", piece)
     if m: last[m.group(1)] = (int(m.group(2)), int(m.group(3)))
 sys.exit(0 if last and all(done == total for done, total in last.values()) else 1)' "$WORK/tty.txt"
+}
+
+readme_check() { # the README's quick start, pasted as is (only the port differs), against the running server
+  local dir="$WORK/readme" out
+  mkdir -p "$dir"
+  python3 - README.md "$PORT" >"$dir/quickstart.sh" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+blocks = re.findall(r"```sh\n(.*?)```", text, re.S)
+block = next(b for b in blocks if "api/v1/auth/login" in b)
+print(block.replace("localhost:8000", "localhost:" + sys.argv[2]))
+PY
+  out=$(cd "$dir" && PASSWORD="$ADMIN_PASSWORD" bash -o pipefail quickstart.sh 2>&1); local rc=$?
+  check "the README quick start runs as pasted: every call answers without an error" \
+    test "$rc" = 0 -a "$(echo "$out" | grep -c '"error"')" = 0 -a -s "$dir/library.zip" -a -s "$dir/marketing__product-description.v1.gemini.json"
+  check "the README quick start's production fetch serves version 1" test "$(echo "$out" | grep -c '"version":1,')" -ge 1
+  echo "$out" | grep '"error"' | head -3
 }
 
 admin_cli_guard_checks() {
@@ -204,6 +221,7 @@ run_engine() { # run_engine LABEL ENV...
   check "$label: version 2 survives a restart" test "$(api "$base/$id/versions/2" | json 'd["prompt"]["goal"]')" = "Say hello v2"
   if [ "$label" = sqlite ]; then
     share_checks "$base/$id"
+    readme_check
     hostile_checks
     port_in_use_check
     check "a provider connection is stored" test "$(api -X POST "localhost:$PORT/api/v1/connections" \
