@@ -45,6 +45,18 @@ struct RenderGoldenTests {
         #expect(result.tokenEstimate > 50 && result.tokenEstimate < 200)
     }
 
+    @Test("docs/rendering.md shows each provider's golden body", arguments: RenderTarget.allCases)
+    func documented(target: RenderTarget) throws {
+        let docs = try String(contentsOf: Self.directory.appendingPathComponent("../../../docs/rendering.md").standardized, encoding: .utf8)
+        let heading = try #require(docs.range(of: "### \(target.rawValue)\n"), "no example for \(target)")
+        let open = try #require(docs.range(of: "```json\n", range: heading.upperBound..<docs.endIndex))
+        let close = try #require(docs.range(of: "\n```", range: open.upperBound..<docs.endIndex))
+        let shown = try JSONDecoder().decode(JSONValue.self, from: Data(docs[open.upperBound..<close.lowerBound].utf8))
+        let data = try Data(contentsOf: Self.directory.appendingPathComponent("\(target.rawValue).json"))
+        guard case .object(let golden) = try JSONDecoder().decode(JSONValue.self, from: data), let payload = golden["payload"] else { return }
+        #expect(Self.differences(shown, payload).isEmpty, "docs/rendering.md is out of date for \(target): \(Self.differences(shown, payload))")
+    }
+
     @Test("values are never HTML-escaped, lists render as sections, defaults fill the gaps")
     func substitution() throws {
         let result = try PromptRenderer.render(try Self.fixture(), .init(target: .openai, variables: Self.values))

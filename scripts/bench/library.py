@@ -28,10 +28,12 @@ def prompt(i, rng):
     tags = sorted(set(rng.sample(WORDS, 2)))
     goal = f"Write a {words[1]} for {{{{topic}}}} about {words[2]} and {words[3]}"
     steps = [f"Consider the {rng.choice(WORDS)}", f"Draft the {rng.choice(WORDS)}"]
+    context = f"The team handles {rng.choice(WORDS)} requests"
     doc = {"schema": "promptlib/v1", "name": name, "title": f"{words[0].title()} {words[1]} {i}", "summary": f"{words[2]} helper",
            "tags": tags, "owner": "admin", "status": "active", "version": 1,
-           "prompt": {"goal": goal, "steps": steps}, "variables": [{"name": "topic", "type": "string", "required": True}]}
-    search = " ".join([name.replace("/", " ").replace("-", " "), doc["title"], doc["summary"], goal] + steps + tags).lower()
+           "prompt": {"goal": goal, "context": context, "steps": steps}, "variables": [{"name": "topic", "type": "string", "required": True}]}
+    # As SQLPromptRepository.searchText: name words, title, summary, tags, then every body text.
+    search = " ".join([name.replace("/", " ").replace("-", " "), doc["title"], doc["summary"]] + tags + [goal, context] + steps).lower()
     return str(uuid.UUID(int=rng.getrandbits(128))), name, doc, tags, search
 
 
@@ -103,6 +105,9 @@ def measure(base, token, n):
     for _ in range(50):  # warm-up
         timed(f"/api/v1/prompts?q={rng.choice(WORDS)}&limit=20")
     search = [timed(f"/api/v1/prompts?q={rng.choice(WORDS)}+{rng.choice(WORDS)}&limit=20")[0] for _ in range(300)]
+    # As typed: the last word cut short is a prefix ("garden inv" finds "invoice").
+    typed = [timed(f"/api/v1/prompts?q={rng.choice(WORDS)}+{rng.choice(WORDS)[:3]}&limit=20")[0] for _ in range(300)]
+    ranked = [timed(f"/api/v1/prompts?q={rng.choice(WORDS)}+{rng.choice(WORDS)}&sort=relevance&limit=20")[0] for _ in range(300)]
     # Names are deterministic from the seed: regenerate them in order.
     rng_names = random.Random(7)
     names = [prompt(i, rng_names)[1] for i in range(n)]
@@ -113,6 +118,8 @@ def measure(base, token, n):
         pages.append(elapsed)
         cursor = json.loads(body)["page"]["next_cursor"]
     print(f"  full-text search (2 words, 20 results): {percentiles(search)}")
+    print(f"  search as typed (last word a 3-letter prefix): {percentiles(typed)}")
+    print(f"  search by relevance (2 words, 20 results): {percentiles(ranked)}")
     print(f"  fetch by name@production:               {percentiles(fetch)}")
     print(f"  list pages of 50, following cursors:    {percentiles(pages)}")
 

@@ -22,6 +22,7 @@ public enum StoreFactory {
         while true {
             do {
                 try await Migrator(store: store, logger: logger).migrate()
+                try await SQLPromptRepository(store: store).reindexSearch(logger: logger)
                 return
             } catch let error as StorageError where error.isPermanentRefusal {
                 throw error

@@ -51,7 +51,7 @@ extension SQLPromptRepository {
             sql += " JOIN prompts_fts ON prompts_fts.rowid = p.search_key AND prompts_fts MATCH \(bind: "body : (\(Self.ftsQuery(text)))")"
         }
         sql += " WHERE " + Self.filters(query)
-        if let text, engine == .postgres { sql += " AND p.search_vector @@ websearch_to_tsquery('simple', \(bind: text))" }
+        if let text, engine == .postgres { sql += " AND p.search_vector @@ to_tsquery('english', \(bind: Self.tsQuery(text)))" }
         let comparison = query.descending ? "<" : ">"
         let direction = query.descending ? "DESC" : "ASC"
         var relevanceAfter: Double?
@@ -97,8 +97,8 @@ extension SQLPromptRepository {
             match += " AND state : live"
         }
         var score: SQLQueryString = "CAST((0"
-        for word in Set(Self.ftsWords(text).map { $0.lowercased() }).sorted() {
-            score += " + (f.rowid IN (SELECT rowid FROM prompts_fts(\(bind: "head : \"\(word)\""))))"
+        for term in Set(Self.ftsTerms(text)).sorted() {
+            score += " + (f.rowid IN (SELECT rowid FROM prompts_fts(\(bind: "head : \(term)"))))"
         }
         score += ") AS REAL)"
         var ranked: SQLQueryString = "SELECT f.rowid AS search_key, " + score + " AS sort_key FROM prompts_fts(\(bind: match)) f"
@@ -153,13 +153,28 @@ extension SQLPromptRepository {
         case .rating:
             return "CAST(COALESCE((SELECT AVG(r.score) FROM prompt_ratings r WHERE r.prompt_id = \(unsafeRaw: a).id), 0) AS \(unsafeRaw: double))"
         case .relevance:
-            return "CAST(ts_rank(\(unsafeRaw: a).search_vector, websearch_to_tsquery('simple', \(bind: text))) AS DOUBLE PRECISION)"
+            return "CAST(ts_rank(\(unsafeRaw: a).search_vector, to_tsquery('english', \(bind: tsQuery(text)))) AS DOUBLE PRECISION)"
         }
     }
 
-    /// Words of `text` as an FTS5 query: each word quoted, so user input cannot be FTS syntax.
+    /// Words of `text` as an FTS5 query: each word quoted, so user input cannot be FTS syntax, and
+    /// the last one a prefix (`"prod"*`): people search as they type. The Porter tokenizer stems
+    /// both sides, so `descriptions` finds `description`.
     static func ftsQuery(_ text: String) -> String {
-        ftsWords(text).map { "\"\($0)\"" }.joined(separator: " ")
+        ftsTerms(text).joined(separator: " ")
+    }
+
+    /// The FTS5 terms of ``ftsQuery(_:)``, lowercased.
+    static func ftsTerms(_ text: String) -> [String] {
+        let words = ftsWords(text).map { $0.lowercased() }
+        return words.enumerated().map { "\"\($0.element)\"" + ($0.offset == words.count - 1 ? "*" : "") }
+    }
+
+    /// Words of `text` as a PostgreSQL `tsquery` for the `english` configuration: all words, the
+    /// last one a prefix (`w1 & w2:*`). Only letters and digits reach it, so it is never syntax.
+    static func tsQuery(_ text: String) -> String {
+        let words = ftsWords(text).map { $0.lowercased() }
+        return words.enumerated().map { $0.element + ($0.offset == words.count - 1 ? ":*" : "") }.joined(separator: " & ")
     }
 
     static func ftsWords(_ text: String) -> [String] {

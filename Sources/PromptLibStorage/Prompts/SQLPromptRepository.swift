@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PromptLibCore
 import SQLKit
 
@@ -162,12 +163,45 @@ public struct SQLPromptRepository: PromptRepository {
         return try await withLabels(record.map { [$0] } ?? []).first
     }
 
-    /// What full-text search reads: name words, title, summary, goal, steps and tags, lowercased
-    /// (search ignores case, and the SQLite ranking can then count words without lowering rows).
+    /// What full-text search reads: name words, title, summary, tags, and every text of the body —
+    /// goal, audience, context, steps, constraints, examples, messages and output fields —
+    /// lowercased (search ignores case, and the SQLite ranking can then count words without
+    /// lowering rows). Name, title and tags are also the search's weighted head.
     static func searchText(_ document: PromptDocument) -> String {
         let name = document.name.replacingOccurrences(of: "/", with: " ").replacingOccurrences(of: "-", with: " ")
-        let parts = [name, document.title, document.summary ?? "", document.prompt.goal ?? ""] + (document.prompt.steps ?? []) + (document.tags ?? [])
+        let body = document.prompt.templates.map(\.text) + (document.prompt.output?.fields ?? [])
+        let parts = [name, document.title, document.summary ?? ""] + (document.tags ?? []) + body
         return parts.filter { !$0.isEmpty }.joined(separator: " ").lowercased()
+    }
+
+    /// Fills `search_text` again for prompts whose text is empty — every prompt after the migration
+    /// that widened what search reads (``Migrations/searchEverything``) — from each one's latest
+    /// version, in batches, and re-indexes them. Does nothing on a database that is up to date.
+    public func reindexSearch(logger: Logger) async throws {
+        let engine = store.engine
+        var total = 0
+        while true {
+            let done = try await store.transaction { db -> Int in
+                let rows = try await db.raw("""
+                    SELECT p.id, v.document FROM prompts p JOIN prompt_versions v ON v.prompt_id = p.id AND v.version = p.latest_version
+                    WHERE p.search_text = '' LIMIT 500
+                    """).all()
+                for row in rows {
+                    let id = try row.decode(column: "id", as: String.self)
+                    let document = try DocumentCodec.decode(try row.decode(column: "document", as: String.self))
+                    try await db.raw("UPDATE prompts SET search_text = \(bind: Self.searchText(document)) WHERE id = \(bind: id)").run()
+                    if engine == .sqlite {
+                        try await db.raw("DELETE FROM prompts_fts WHERE rowid = (SELECT search_key FROM prompts WHERE id = \(bind: id))").run()
+                    }
+                }
+                if engine == .sqlite, !rows.isEmpty { try await Self.insertFTS(db, ids: try rows.map { try $0.decode(column: "id", as: String.self) }) }
+                return rows.count
+            }
+            total += done
+            if done == 0 { break }
+            logger.info("re-indexing prompts for search", metadata: ["done": "\(total)"])
+        }
+        if total > 0 { logger.notice("search index rebuilt", metadata: ["prompts": "\(total)"]) }
     }
 
     /// Keeps SQLite's FTS table in step with the prompt's row; PostgreSQL derives its `tsvector`
