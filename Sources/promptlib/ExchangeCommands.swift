@@ -31,6 +31,11 @@ struct ExportCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("promptlib: cannot write \(out): the folder \(destination) is not writable\n".utf8))
             throw ExitCode.failure
         }
+        var outIsFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &outIsFolder), outIsFolder.boolValue {
+            FileHandle.standardError.write(Data("promptlib: cannot write \(out): it is a folder; give a file name such as \(out)/library.zip\n".utf8))
+            throw ExitCode.failure
+        }
         let progress = ProgressReporter()
         try await UserCommand.run { services in
             defer { progress.finish() }

@@ -41,9 +41,18 @@ struct ImportRoughEdgesTests {
         }
     }
 
-    @Test("a file of no known kind gets the list of what is accepted")
+    @Test("a file of no known kind, an empty upload, or a request of another shape is told what is accepted")
     func unknownKind() async throws {
         try await withAdminApp(.sqlite) { client, admin in
+            for (body, type) in [("", "application/json"), ("   ", "application/yaml"), ("[]", "application/json")] {
+                let empty = try await ExchangeTests.upload(client, Data(body.utf8), contentType: type, token: admin)
+                #expect(empty.status == .badRequest && String(buffer: empty.body).contains("no prompt"), "\(body): \(String(buffer: empty.body))")
+            }
+            let responses = #"{"model":"gpt-5.5","input":[{"role":"user","content":"hi"}]}"#
+            for query in ["", "?name=imp/responses"] {
+                let other = try await ExchangeTests.upload(client, Data(responses.utf8), query: query, contentType: "application/json", token: admin)
+                #expect(other.status == .badRequest && String(buffer: other.body).contains("messages list"), "\(String(buffer: other.body))")
+            }
             let response = try await ExchangeTests.upload(client, Data("just some words\n".utf8), contentType: "text/plain", token: admin)
             #expect(response.status == .badRequest)
             let text = String(buffer: response.body)

@@ -33,6 +33,15 @@ struct PaginationTests {
                 #expect(try await client.get("\(list)?limit=0", token: admin).status == .badRequest, "\(list)")
                 #expect(try await client.get("\(list)?cursor=bm9wZQ", token: admin).status == .badRequest, "\(list)")
             }
+            _ = try await client.call(.put, "/api/v1/prompts/\(id)/collaborators/admin", token: admin)
+            for list in ["/api/v1/tags", "/api/v1/auth/sessions", "/api/v1/prompts/\(id)/collaborators"] {
+                let page = try await client.get("\(list)?limit=1", token: admin)
+                #expect(page.status == .ok && (page.json["page"] as? [String: Any])?["limit"] as? Int == 1, "\(list)")
+                #expect((page.json["data"] as? [Any])?.count ?? 0 <= 1, "\(list)")
+                #expect(try await client.get("\(list)?limit=0", token: admin).status == .badRequest, "\(list)")
+            }
+            let blank = try await client.get("/api/v1/prompts?q=+", token: admin)
+            #expect(blank.status == .ok && (blank.json["data"] as? [Any])?.count == 1, "q of spaces lists everything")
             let all = try await client.get("/api/v1/api-keys?limit=10", token: admin)
             #expect((all.json["page"] as? [String: Any])?["limit"] as? Int == 10)
         }

@@ -38,6 +38,21 @@ struct UnknownFieldTests {
         }
     }
 
+    @Test("a number JSON cannot hold in the field is named; a missing field names the typo beside it")
+    func numbersAndTypos() async throws {
+        try await withAdminApp(.sqlite) { client, admin in
+            let id = try await client.createPrompt("t/numbers", token: admin)
+            let big = try await client.send(.put, "/api/v1/prompts/\(id)/ratings/mine", json: #"{"score":3.5}"#, token: admin)
+            #expect(big.status == .badRequest && big.errorField == "score", "\(String(buffer: big.body))")
+            let huge = try await client.send(.post, "/api/v1/prompts",
+                json: #"{"name":"t/huge","title":"T","prompt":{"goal":"g"},"model":{"max_tokens":99999999999999999999999}}"#, token: admin)
+            #expect(huge.status == .badRequest && huge.errorField == "model.max_tokens", "\(String(buffer: huge.body))")
+            let typo = try await client.send(.put, "/api/v1/prompts/\(id)/ratings/mine", json: #"{"scor":3}"#, token: admin)
+            #expect(typo.status == .badRequest && typo.errorField == "score")
+            #expect(((typo.json["error"] as? [String: Any])?["message"] as? String)?.contains("'scor'") == true)
+        }
+    }
+
     @Test("a misspelt key suggests the field it probably meant; a render's body is checked too")
     func suggestion() async throws {
         try await withAdminApp(.sqlite) { client, admin in

@@ -31,9 +31,12 @@ public enum PromptImportParser {
             }
             return try PromptYAML.decode(lines[1..<end].joined(separator: "\n") + "\n")
         case .json:
-            if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), ProviderRequestImport.isProviderRequest(value) {
-                throw ValidationFailure(field: "", message:
-                    "is a provider request without PromptLib's \(PromptExport.blockKey) block, so it names no prompt; import it with ?name=folder/prompt-name (promptlib import --name)")
+            if let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) {
+                if ProviderRequestImport.isProviderRequest(value) {
+                    throw ValidationFailure(field: "", message:
+                        "is a provider request without PromptLib's \(PromptExport.blockKey) block, so it names no prompt; import it with ?name=folder/prompt-name (promptlib import --name)")
+                }
+                if let problem = ProviderRequestImport.unsupportedShape(value) { throw ValidationFailure(field: "", message: problem) }
             }
             return try decodeJSON(Data(text.utf8))
         case .provider:

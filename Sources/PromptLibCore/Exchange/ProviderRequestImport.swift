@@ -2,6 +2,15 @@
 /// Anthropic one with a top-level `system` — made into a prompt document, for files that were not
 /// exported by PromptLib (they have no `x_promptlib` block, hence no name: the caller gives one).
 public enum ProviderRequestImport {
+    /// Why a provider request of another shape (the Responses API's `input`, Gemini's `contents`)
+    /// cannot be imported, or nil when `value` is no such request.
+    public static func unsupportedShape(_ value: JSONValue) -> String? {
+        guard case .object(let body) = value, body[PromptExport.blockKey] == nil, body["prompt"] == nil, body["messages"] == nil,
+              body["input"] != nil || body["contents"] != nil else { return nil }
+        return "is a provider request PromptLib cannot read: it imports requests with a messages list (OpenAI Chat Completions, "
+            + "Anthropic Messages) given a name, and any provider file PromptLib exported (with x_promptlib)"
+    }
+
     /// Whether `value` looks like a provider request rather than a prompt document.
     public static func isProviderRequest(_ value: JSONValue) -> Bool {
         guard case .object(let body) = value, body[PromptExport.blockKey] == nil, body["prompt"] == nil else { return false }

@@ -90,6 +90,8 @@ public enum PromptValidator {
         for (index, field) in (body.output?.fields ?? []).enumerated() {
             if field.trimmingWhitespace().isEmpty {
                 failures.append(.init(field: "prompt.output.fields[\(index)]", message: "must not be empty"))
+            } else if field.trimmingWhitespace() != field {
+                failures.append(.init(field: "prompt.output.fields[\(index)]", message: "must not start or end with spaces (it names a JSON property)"))
             } else if !seenFields.insert(field).inserted {
                 failures.append(.init(field: "prompt.output.fields[\(index)]", message: "repeats the field '\(field)'; each output field must be named once"))
             }

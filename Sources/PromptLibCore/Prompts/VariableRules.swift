@@ -30,7 +30,8 @@ enum VariableRules {
     static func mismatch(_ value: JSONValue, _ variable: VariableDefinition) -> String? {
         switch (variable.type, value) {
         case (.json, _), (.string, .string), (.number, .number), (.boolean, .bool), (.list, .array): return nil
-        case (.integer, .number(let number)) where number.rounded() == number: return nil
+        // The bound of a render's integer values (±9e15): within it every whole number is exact in JSON.
+        case (.integer, .number(let number)) where number.rounded() == number && abs(number) < 9e15: return nil
         case (.enum, .string(let option)):
             return (variable.options ?? []).contains(option) ? nil : "'\(option)' is not one of the options"
         default: return "must be a value of type \(variable.type.rawValue)"

@@ -8,23 +8,49 @@ public enum ChatControlTokens {
 
     /// The first control token in `text`, or nil.
     public static func first(in text: String) -> String? {
-        if let angle = firstAngleToken(in: text) { return angle }
-        return literals.first { text.contains($0) }
+        occurrences(in: text).first
     }
 
-    /// The first control token in any string of `value`, or nil.
+    /// The first control token in any string of `value`, its object keys included, or nil.
     public static func first(in value: JSONValue) -> String? {
         switch value {
         case .string(let text): first(in: text)
         case .array(let items): items.lazy.compactMap { first(in: $0) }.first
-        case .object(let members): members.keys.sorted().lazy.compactMap { first(in: members[$0]!) }.first
+        case .object(let members): members.keys.sorted().lazy.compactMap { first(in: $0) ?? first(in: members[$0]!) }.first
         case .null, .bool, .number: nil
         }
     }
 
-    /// `<|` then 1–64 of `[A-Za-z0-9_.-]`, then `|>`.
-    private static func firstAngleToken(in text: String) -> String? {
+    /// A token that substitution made in `rendered` which its `template` does not hold: values that
+    /// are harmless one by one can still join into a token (`<|eot_id` then `|>`), so the rendered
+    /// text is checked against the template, token by token and count by count.
+    public static func introduced(in rendered: String, template: String) -> String? {
+        var allowed: [String: Int] = [:]
+        for token in occurrences(in: template) { allowed[token, default: 0] += 1 }
+        for token in occurrences(in: rendered) {
+            guard let left = allowed[token], left > 0 else { return token }
+            allowed[token] = left - 1
+        }
+        return nil
+    }
+
+    /// Every control token in `text`, in order: `<|name|>` tokens, then each literal one.
+    static func occurrences(in text: String) -> [String] {
+        var found = angleTokens(in: text)
+        for literal in literals {
+            var rest = text[...]
+            while let range = rest.range(of: literal) {
+                found.append(literal)
+                rest = rest[range.upperBound...]
+            }
+        }
+        return found
+    }
+
+    /// Each `<|` then 1–64 of `[A-Za-z0-9_.-]`, then `|>`.
+    private static func angleTokens(in text: String) -> [String] {
         let bytes = Array(text.utf8)
+        var found: [String] = []
         var index = 0
         while index + 1 < bytes.count {
             guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "|") else { index += 1; continue }
@@ -32,11 +58,13 @@ public enum ChatControlTokens {
             while end < bytes.count, end - index - 2 <= 64, isNameByte(bytes[end]) { end += 1 }
             let length = end - index - 2
             if length >= 1, length <= 64, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "|"), bytes[end + 1] == UInt8(ascii: ">") {
-                return String(decoding: bytes[index...(end + 1)], as: UTF8.self)
+                found.append(String(decoding: bytes[index...(end + 1)], as: UTF8.self))
+                index = end + 2
+            } else {
+                index += 1
             }
-            index += 1
         }
-        return nil
+        return found
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

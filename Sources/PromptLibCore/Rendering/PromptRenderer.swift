@@ -67,6 +67,10 @@ public enum PromptRenderer {
         for (index, message) in compiled.enumerated() {
             let content = request.substitute
                 ? try TemplateRenderer.render(message.content, context: context, field: "messages[\(index)]") : message.content
+            if request.substitute, let token = ChatControlTokens.introduced(in: content, template: message.content) {
+                throw ValidationFailures(failures: [ValidationFailure(field: "variables", message:
+                    "the values make the chat control token \(token) in messages[\(index)]; values may not contain a chat format's control tokens, whole or in pieces")])
+            }
             messages.append(ChatMessage(role: message.role, content: content))
         }
         if request.substitute { try PayloadParts.checkEmpty(messages, target: request.target, warnings: &warnings) }

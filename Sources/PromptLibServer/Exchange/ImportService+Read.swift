@@ -56,7 +56,9 @@ extension ImportService {
     /// A provider request body made into a prompt document named `name`, as JSON.
     static func providerRequest(_ text: String, name: String) throws -> String {
         if let problem = PromptName.problem(with: name) { throw APIError.validation("name \(problem)", field: "name") }
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), ProviderRequestImport.isProviderRequest(value) else {
+        let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        if let value, let problem = ProviderRequestImport.unsupportedShape(value) { throw APIError.validation("the upload \(problem)", field: "file") }
+        guard let value, ProviderRequestImport.isProviderRequest(value) else {
             throw APIError.validation("name is for a provider request (a JSON body with messages and no x_promptlib); this file names its own prompt", field: "name")
         }
         do {

@@ -71,6 +71,7 @@ struct ImportService: Sendable {
     func run(_ body: Data, mediaType: String?, format: String?, name: String? = nil, dryRun: Bool, strategy: Strategy?,
              identity: Identity, context: AppRequestContext?, progress: ExportService.Progress? = nil) async throws -> Result {
         let incoming = try read(try files(body, mediaType: mediaType, format: format, name: name), progress: progress)
+        guard !incoming.isEmpty else { throw APIError.validation("the upload holds no prompt: " + PromptImportParser.acceptedKinds, field: "file") }
         progress?("planning", 0, incoming.count)
         let (planned, writes) = try await plan(incoming, strategy: strategy, identity: identity)
         progress?("planning", incoming.count, incoming.count)

@@ -23,10 +23,24 @@ extension Request {
             if case .iso8601 = dates { decoder.dateDecodingStrategy = .custom(Self.iso8601Date) }
             decoded = try decoder.decode(T.self, from: buffer)
         } catch let error as DecodingError {
-            throw DecodingErrorTranslation.apiError(for: error)
+            throw Self.explained(error, T.self, body: buffer)
         }
         if let value = try? JSONDecoder().decode(JSONValue.self, from: buffer) { try Self.rejectUnknownKeys(T.self, in: value) }
         return decoded
+    }
+
+    /// The decoding error in the API's words, made more precise from the body itself: the field of
+    /// a value `JSONDecoder` could not place, and the typo beside a missing required field.
+    static func explained<T: Decodable>(_ error: DecodingError, _ type: T.Type, body: ByteBuffer) -> APIError {
+        var apiError = DecodingErrorTranslation.apiError(for: error)
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body) else { return apiError }
+        if apiError.field == nil, let (field, message) = UnknownKeys.typeProblem(type, in: value), !field.isEmpty {
+            return .validation("\(field) \(message)", field: field)
+        }
+        if case .keyNotFound(let key, let context) = error, let typo = UnknownKeys.typo(of: key.stringValue, at: context.codingPath, in: value) {
+            apiError.message += "; the body has '\(typo)' — did you mean '\(key.stringValue)'?"
+        }
+        return apiError
     }
 
     /// A typo must not pass silently: a member no field reads is a `400` naming it (and the field

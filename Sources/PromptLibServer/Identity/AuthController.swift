@@ -46,10 +46,11 @@ struct AuthController {
             try await auth.changePassword(current: input.currentPassword, new: input.newPassword, identity: try context.requireIdentity(), context: context)
             return .noContent
         }
-        group.get("sessions") { _, context -> ListResponse<SessionResponse> in
+        group.get("sessions") { request, context -> ListResponse<SessionResponse> in
             let identity = try context.requireIdentity()
+            let query = try ListQuery(request)
             let sessions = try await auth.liveSessions(identity)
-            return ListResponse(Page(items: sessions, nextCursor: nil), limit: sessions.count) { SessionResponse($0, current: identity.sessionID) }
+            return ListResponse(try InMemoryPage.page(sessions, query, key: \.id), limit: query.limit) { SessionResponse($0, current: identity.sessionID) }
         }
         group.delete("sessions/:id") { _, context -> HTTPResponse.Status in
             try await auth.endSession(try context.parameters.require("id"), identity: try context.requireIdentity(), context: context)

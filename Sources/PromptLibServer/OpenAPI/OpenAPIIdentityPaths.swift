@@ -32,7 +32,8 @@ enum OpenAPIIdentityPaths {
       },
       "/api/v1/auth/sessions": {
         "get": { "tags": ["auth"], "summary": "The signed-in account's live sessions", "operationId": "listSessions",
-          "responses": { "200": { "description": "Sessions", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SessionList" } } } },
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "400": { "$ref": "#/components/responses/BadRequest" }, "200": { "description": "Sessions", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/SessionList" } } } },
             "401": { "$ref": "#/components/responses/Unauthorized" } } }
       },
       "/api/v1/auth/sessions/{id}": {

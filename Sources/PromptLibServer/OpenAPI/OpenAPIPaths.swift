@@ -46,8 +46,9 @@ enum OpenAPIPaths {
       },
       "/api/v1/tags": {
         "get": { "tags": ["prompts"], "summary": "Tags of live prompts with counts", "operationId": "listTags",
-          "responses": { "200": { "description": "Tags", "content": { "application/json": { "schema": { "type": "object", "properties": { "data": { "type": "array",
-            "items": { "type": "object", "properties": { "tag": { "type": "string" }, "count": { "type": "integer" } } } } } } } } } } }
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "400": { "$ref": "#/components/responses/BadRequest" }, "200": { "description": "Tags", "content": { "application/json": { "schema": { "type": "object", "required": ["data", "page"], "properties": { "data": { "type": "array",
+            "items": { "type": "object", "properties": { "tag": { "type": "string" }, "count": { "type": "integer" } } } }, "page": { "$ref": "#/components/schemas/PageInfo" } } } } } } } }
       },
       "/api/v1/folders": {
         "get": { "tags": ["prompts"], "summary": "The folder tree of live prompts with counts", "operationId": "listFolders",
@@ -164,7 +165,8 @@ enum OpenAPIPaths {
       "/api/v1/prompts/{id}/collaborators": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" } ],
         "get": { "tags": ["prompts"], "summary": "Who besides the owner may write the prompt", "operationId": "listCollaborators",
-          "responses": { "200": { "$ref": "#/components/responses/Collaborators" }, "404": { "$ref": "#/components/responses/NotFound" } } }
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" } ],
+          "responses": { "400": { "$ref": "#/components/responses/BadRequest" }, "200": { "$ref": "#/components/responses/Collaborators" }, "404": { "$ref": "#/components/responses/NotFound" } } }
       },
       "/api/v1/prompts/{id}/collaborators/{username}": {
         "parameters": [ { "$ref": "#/components/parameters/PromptID" },

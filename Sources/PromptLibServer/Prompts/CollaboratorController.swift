@@ -6,9 +6,10 @@ struct CollaboratorController {
     let collaborators: CollaboratorService
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get(":id/collaborators") { _, context -> ListResponse<CollaboratorResponse> in
+        group.get(":id/collaborators") { request, context -> ListResponse<CollaboratorResponse> in
+            let query = try ListQuery(request)
             let list = try await collaborators.list(promptID: try context.parameters.require("id"))
-            return ListResponse(Page(items: list, nextCursor: nil), limit: list.count, map: CollaboratorResponse.init)
+            return ListResponse(try InMemoryPage.page(list, query, key: \.userID), limit: query.limit, map: CollaboratorResponse.init)
         }
         group.put(":id/collaborators/:username") { _, context -> ListResponse<CollaboratorResponse> in
             let list = try await collaborators.add(

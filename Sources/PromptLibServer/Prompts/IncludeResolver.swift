@@ -27,6 +27,8 @@ struct IncludeResolver: Sendable {
         let name: String
         let requested: String
         let version: Int
+        /// True when the included prompt is archived (it is still served; renders warn).
+        var archived: Bool?
     }
 
     func resolve(_ document: PromptDocument) async throws -> (PromptDocument, [Resolution]) {
@@ -76,9 +78,10 @@ struct IncludeResolver: Sendable {
         case .label(let label): (nil, label)
         case .version(let number): (number, nil)
         }
+        let prompt: PromptRecord
         let record: PromptVersionRecord
         do {
-            (_, record) = try await prompts.resolve(name: include.name, version: version, label: label)
+            (prompt, record) = try await prompts.resolve(name: include.name, version: version, label: label)
         } catch let error as APIError where error.code == .notFound {
             throw APIError.validation("\(include.tag) cannot be resolved: \(error.message)", field: "resolve")
         }
@@ -92,7 +95,8 @@ struct IncludeResolver: Sendable {
         let inner = try await body(record.document.prompt, path: path + [include.name], budget: budget)
         let compiled = PromptText.compile(inner)
         budget.expanded[key] = compiled
-        let resolution = Resolution(name: include.name, requested: include.requested, version: record.document.version ?? 1)
+        let resolution = Resolution(name: include.name, requested: include.requested, version: record.document.version ?? 1,
+                                    archived: prompt.archivedAt == nil ? nil : true)
         if !budget.resolutions.contains(resolution) { budget.resolutions.append(resolution) }
         return compiled
     }

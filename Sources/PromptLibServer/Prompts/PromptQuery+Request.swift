@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import PromptLibCore
 import PromptLibStorage
@@ -8,7 +9,8 @@ extension PromptQuery {
     static func filters(q: String?, tag: String?, owner: String?, status: String?, folder: String?, includeArchived: Bool) throws -> PromptQuery {
         var query = PromptQuery()
         query.includeArchived = includeArchived
-        query.text = q.flatMap { $0.isEmpty ? nil : $0 }
+        // A q of only spaces (`q=+`) searches for nothing: the list, as `q=` is.
+        query.text = q.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         if let text = query.text, text.unicodeScalars.count > 500 { throw APIError.validation("q must be at most 500 characters", field: "q") }
         query.tag = tag.flatMap { $0.isEmpty ? nil : $0 }
         query.owner = owner.flatMap { $0.isEmpty ? nil : $0 }

@@ -21,9 +21,9 @@ struct RenderService: Sendable {
     func render(promptID: String, _ input: Input) async throws -> RenderResponse {
         guard let provider = input.provider else { throw APIError.validation("provider is required", field: "provider") }
         let target = try Self.target(provider, field: "provider")
-        let (document, version, resolved, archived) = try await document(promptID: promptID, input)
+        let (document, version, resolved, notes) = try await document(promptID: promptID, input)
         var result = try Self.render(document, target: target, input)
-        if let note = archived { result.warnings.insert(note, at: 0) }
+        result.warnings.insert(contentsOf: notes, at: 0)
         return RenderResponse(result: result, version: version, resolved: resolved, variables: document.variables ?? [])
     }
 
@@ -37,7 +37,7 @@ struct RenderService: Sendable {
             throw APIError.validation("providers must list each provider at most once", field: "providers")
         }
         let targets = try providers.enumerated().map { try Self.target($0.element, field: "providers[\($0.offset)]") }
-        let (document, version, resolved, archived) = try await document(promptID: promptID, input)
+        let (document, version, resolved, notes) = try await document(promptID: promptID, input)
         do {
             _ = try VariableBinder.bind(input.variables ?? [:], to: document.variables ?? [])
         } catch {
@@ -46,7 +46,7 @@ struct RenderService: Sendable {
         let entries = targets.map { target -> CompareResponse.Entry in
             do {
                 var result = try Self.render(document, target: target, input)
-                if let note = archived { result.warnings.insert(note, at: 0) }
+                result.warnings.insert(contentsOf: notes, at: 0)
                 return .rendered(RenderResponse(result: result, version: version, resolved: nil, variables: document.variables ?? []))
             } catch {
                 return .failed(provider: target.rawValue, ErrorTranslation.apiError(for: error))
@@ -66,15 +66,19 @@ struct RenderService: Sendable {
     }
 
     /// The version the input names (default: `production`, else latest) with its includes resolved,
-    /// and a warning when the prompt is archived: it is still served, so that archiving never breaks
+    /// and warnings when the prompt or an include is archived: it is still served, so that archiving never breaks
     /// an application at run time, but the render says so (docs/rendering.md).
-    private func document(promptID: String, _ input: Input) async throws -> (PromptDocument, Int, [IncludeResolver.Resolution], String?) {
+    private func document(promptID: String, _ input: Input) async throws -> (PromptDocument, Int, [IncludeResolver.Resolution], [String]) {
         let (stored, prompt) = try await version(promptID: promptID, input)
         let (document, resolved) = try await IncludeResolver(prompts: prompts).resolve(stored)
-        let archived = prompt.archivedAt.map { _ in
-            "prompt '\(prompt.document.name)' is archived: it is still served, but restore it or move its users to another prompt"
+        var notes: [String] = []
+        if prompt.archivedAt != nil {
+            notes.append("prompt '\(prompt.document.name)' is archived: it is still served, but restore it or move its users to another prompt")
         }
-        return (document, stored.version ?? 1, resolved, archived)
+        for include in resolved where include.archived == true {
+            notes.append("the included prompt '\(include.name)' is archived: it is still served, but restore it or include another")
+        }
+        return (document, stored.version ?? 1, resolved, notes)
     }
 
     static func target(_ name: String, field: String) throws -> RenderTarget {

@@ -29,8 +29,25 @@ struct RecordingDecoder: Decoder, SingleValueDecodingContainer {
 
     func child(_ value: JSONValue, _ path: String) -> RecordingDecoder { RecordingDecoder(value: value, path: path, recorder: recorder) }
 
-    func mismatch(_ type: Any.Type) -> DecodingError {
-        .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "not a \(type) at \(path)"))
+    /// A value of the wrong type, with its path: what `JSONDecoder` reports for numbers out of
+    /// range without saying where.
+    struct Mismatch: Error {
+        let path: String
+        let message: String
+    }
+
+    func mismatch(_ type: Any.Type) -> Mismatch {
+        let message: String = switch type {
+        case is String.Type: "must be a string"
+        case is Bool.Type: "must be true or false"
+        case is Double.Type, is Float.Type: "must be a number"
+        case is any BinaryInteger.Type:
+            if case .number = value { "must be a whole number in range" } else { "must be a whole number" }
+        case is Date.Type: "must be a date and time in ISO 8601, such as 2026-12-31T23:59:00Z"
+        case is [JSONValue].Type: "must be a list"
+        default: "must be an object"
+        }
+        return Mismatch(path: path, message: message)
     }
 
     // MARK: single value

@@ -32,6 +32,35 @@ public enum UnknownKeys {
         return findings
     }
 
+    /// The first value of the wrong type for `type` in `value` — its path and what it must be — or
+    /// nil. `JSONDecoder` reports some of these (a number out of an integer's range, `3.5` for an
+    /// integer) as a body that is not JSON, naming no field.
+    public static func typeProblem<T: Decodable>(_ type: T.Type, in value: JSONValue) -> (field: String, message: String)? {
+        do {
+            _ = try T(from: RecordingDecoder(value: value, path: "", recorder: KeyRecorder()))
+            return nil
+        } catch let mismatch as RecordingDecoder.Mismatch {
+            return (mismatch.path, mismatch.message)
+        } catch {
+            return nil
+        }
+    }
+
+    /// A key of the object at `path` (coding keys, as a decoding error gives them) within two edits
+    /// of `missing` and not equal to it: the typo that left a required field missing.
+    public static func typo(of missing: String, at path: [any CodingKey], in value: JSONValue) -> String? {
+        var node = value
+        for key in path {
+            switch node {
+            case .object(let members): guard let next = members[key.stringValue] else { return nil }; node = next
+            case .array(let items): guard let index = key.intValue, items.indices.contains(index) else { return nil }; node = items[index]
+            default: return nil
+            }
+        }
+        guard case .object(let members) = node else { return nil }
+        return members.keys.sorted().first { $0 != missing && close($0, missing) }
+    }
+
     private static func walk(_ value: JSONValue, path: String, recorder: KeyRecorder, into findings: inout [Finding]) {
         switch value {
         case .object(let members):
