@@ -26,6 +26,8 @@ struct UnknownFieldTests {
         Case(path: "/api/v1/api-keys", body: #"{"name":"k","scopes":["prompts:read"],"expires":"2027-01-01T00:00:00Z"}"#, field: "expires"),
         // A missing required field is named as such, before any unknown one.
         Case(path: "/api/v1/api-keys", body: #"{"name":"k","scope":["prompts:read"]}"#, field: "scopes"),
+        Case(path: "/api/v1/prompts", body: #"{"name":"t/dup","name":"t/dup2","title":"T","prompt":{"goal":"g"}}"#, field: "name"),
+        Case(path: "/api/v1/prompts", body: #"{"name":"t/dup3","title":"T","prompt":{"goal":"g","steps":["a"],"goal":"h"}}"#, field: "prompt.goal"),
         Case(path: "/api/v1/auth/login", body: #"{"login":"admin","password":"x","remember":true}"#, field: "remember"),
     ]
 
@@ -77,6 +79,13 @@ struct UnknownFieldTests {
             #expect(String(buffer: response.body).contains("prompt.contxt"))
             #expect(String(buffer: response.body).contains("did you mean 'context'"))
         }
+    }
+
+    @Test("repeated keys are found with their path, escaped spellings included; distinct keys pass")
+    func duplicates() {
+        #expect(DuplicateKeys.first(inJSON: Data(#"{"a":1,"b":{"c":[{"d":1},{"d":2,"d":3}]}}"#.utf8)) == "b.c[1].d")
+        #expect(DuplicateKeys.first(inJSON: Data(#"{"n\u0061me":1,"name":2}"#.utf8)) == "name")
+        #expect(DuplicateKeys.first(inJSON: Data(#"{"a":"{\"a\":1}","b":[1,"a",{"a":2}],"c":{"a":3}}"#.utf8)) == nil)
     }
 
     @Test("the finder reports nested typos and leaves free-form maps alone")

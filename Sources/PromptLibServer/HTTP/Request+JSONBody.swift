@@ -25,6 +25,9 @@ extension Request {
         } catch let error as DecodingError {
             throw Self.explained(error, T.self, body: buffer)
         }
+        if let key = DuplicateKeys.first(inJSON: Data(buffer: buffer)) {
+            throw APIError.validation("\(key) is given twice; each field may appear once", field: key)
+        }
         if let value = try? JSONDecoder().decode(JSONValue.self, from: buffer) { try Self.rejectUnknownKeys(T.self, in: value) }
         return decoded
     }
