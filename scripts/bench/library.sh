@@ -19,7 +19,7 @@ password='Bench-operator-passphrase-1'
 run() { # run LABEL ENV...
   local label=$1; shift
   local port; port=$(free_port)
-  env "$@" STORAGE_DIR="$work/data-$label" PORT="$port" LOG_LEVEL=warning ADMIN_PASSWORD="$password" "$bin" serve >"$work/$label.log" 2>&1 &
+  env "$@" STORAGE_DIR="$work/data-$label" PORT="$port" LOG_LEVEL=warning ADMIN_PASSWORD="$password" RATE_LIMIT_PER_USER=1000000 "$bin" serve >"$work/$label.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "localhost:$port/api/system/health"; do sleep 0.1; done
   local token

@@ -18,7 +18,9 @@ extension Migrations {
                     setweight(to_tsvector('english'::regconfig, replace(replace(name, '/', ' '), '-', ' ') || ' ' || title || ' ' || tags), 'A')
                     || setweight(to_tsvector('english'::regconfig, search_text), 'D')) STORED
                 """,
-                "CREATE INDEX prompts_search ON prompts USING GIN (search_vector)",
+                // No pending list: a search reads the index alone, never an unmerged tail of recent
+                // writes (prompts are written rarely and searched often).
+                "CREATE INDEX prompts_search ON prompts USING GIN (search_vector) WITH (fastupdate = off)",
             ]
         case .sqlite:
             return [

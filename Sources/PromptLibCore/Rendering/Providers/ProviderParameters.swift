@@ -27,7 +27,7 @@ enum ProviderParameters {
 
     /// `CompletionCreateParamsNonStreaming`, less what the builder sets and streaming.
     static let openAIChat: Set<String> = [
-        "audio", "frequency_penalty", "logit_bias", "logprobs", "metadata", "modalities", "moderation", "n",
+        "audio", "frequency_penalty", "logit_bias", "logprobs", "max_completion_tokens", "metadata", "modalities", "moderation", "n",
         "parallel_tool_calls", "prediction", "presence_penalty", "prompt_cache_key", "prompt_cache_options",
         "prompt_cache_retention", "reasoning_effort", "response_format", "safety_identifier", "seed", "service_tier", "stop",
         "store", "tool_choice", "tools", "top_logprobs", "user", "verbosity", "web_search_options",
@@ -35,7 +35,7 @@ enum ProviderParameters {
 
     /// `ResponseCreateParamsNonStreaming`, less what the builder sets and streaming.
     static let openAIResponses: Set<String> = [
-        "background", "context_management", "conversation", "include", "max_tool_calls", "metadata", "moderation",
+        "background", "context_management", "conversation", "include", "max_output_tokens", "max_tool_calls", "metadata", "moderation",
         "parallel_tool_calls", "previous_response_id", "prompt", "prompt_cache_key", "prompt_cache_options",
         "prompt_cache_retention", "reasoning", "safety_identifier", "service_tier", "store", "text", "tool_choice", "tools",
         "top_logprobs", "truncation", "user",
