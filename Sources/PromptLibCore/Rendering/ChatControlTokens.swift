@@ -34,37 +34,43 @@ public enum ChatControlTokens {
         return nil
     }
 
-    /// Every control token in `text`, in order: `<|name|>` tokens, then each literal one.
+    /// Every control token in `text`, in the order they stand: one pass over the UTF-8 bytes, and
+    /// none past a check for `<` and `[` (every token starts with one), since every render runs this.
     static func occurrences(in text: String) -> [String] {
-        var found = angleTokens(in: text)
-        for literal in literals {
-            var rest = text[...]
-            while let range = rest.range(of: literal) {
-                found.append(literal)
-                rest = rest[range.upperBound...]
+        if let found = text.utf8.withContiguousStorageIfAvailable({ scan($0) }) { return found }
+        return scan(Array(text.utf8))
+    }
+
+    private static let literalBytes: [[UInt8]] = literals.map { Array($0.utf8) }
+
+    private static func scan<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> [String] where Bytes.Element == UInt8, Bytes.Index == Int {
+        var found: [String] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: "[") else { index += 1; continue }
+            if byte == UInt8(ascii: "<"), index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "|"), let end = angleTokenEnd(bytes, from: index) {
+                found.append(String(decoding: bytes[index..<end], as: UTF8.self))
+                index = end
+                continue
             }
+            if let literal = literalBytes.first(where: { bytes[index...].starts(with: $0) }) {
+                found.append(String(decoding: literal, as: UTF8.self))
+                index += literal.count
+                continue
+            }
+            index += 1
         }
         return found
     }
 
-    /// Each `<|` then 1–64 of `[A-Za-z0-9_.-]`, then `|>`.
-    private static func angleTokens(in text: String) -> [String] {
-        let bytes = Array(text.utf8)
-        var found: [String] = []
-        var index = 0
-        while index + 1 < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "|") else { index += 1; continue }
-            var end = index + 2
-            while end < bytes.count, end - index - 2 <= 64, isNameByte(bytes[end]) { end += 1 }
-            let length = end - index - 2
-            if length >= 1, length <= 64, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "|"), bytes[end + 1] == UInt8(ascii: ">") {
-                found.append(String(decoding: bytes[index...(end + 1)], as: UTF8.self))
-                index = end + 2
-            } else {
-                index += 1
-            }
-        }
-        return found
+    /// The end of `<|` 1–64 of `[A-Za-z0-9_.-]` `|>` starting at `start`, or nil.
+    private static func angleTokenEnd<Bytes: RandomAccessCollection>(_ bytes: Bytes, from start: Int) -> Int? where Bytes.Element == UInt8, Bytes.Index == Int {
+        var end = start + 2
+        while end < bytes.endIndex, end - start - 2 <= 64, isNameByte(bytes[end]) { end += 1 }
+        let length = end - start - 2
+        guard length >= 1, length <= 64, end + 1 < bytes.endIndex, bytes[end] == UInt8(ascii: "|"), bytes[end + 1] == UInt8(ascii: ">") else { return nil }
+        return end + 2
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

@@ -13,14 +13,20 @@ public enum ModelCatalogue {
 
     /// The model a render for `provider` uses when neither the call nor the prompt names one.
     public static func defaultModel(for provider: String) -> String {
-        entries.first { $0.provider == provider && $0.isDefault }?.model ?? ""
+        defaults[provider] ?? ""
     }
+
+    /// Looked up on every render, so indexed once.
+    private static let byProvider: [String: [String: ModelInfo]] = Dictionary(grouping: entries, by: \.provider)
+        .mapValues { Dictionary($0.map { ($0.model, $0) }, uniquingKeysWith: { first, _ in first }) }
+    private static let defaults: [String: String] = Dictionary(entries.filter(\.isDefault).map { ($0.provider, $0.model) },
+                                                               uniquingKeysWith: { first, _ in first })
 
     /// The catalogue's entry for `model` at `provider`: the id itself, or its undated form for a
     /// dated snapshot (`gpt-5.5-2026-04-23` → `gpt-5.5`).
     public static func info(provider: String, model: String) -> ModelInfo? {
-        let known = entries.filter { $0.provider == provider }
-        return known.first { $0.model == model } ?? undated(model).flatMap { base in known.first { $0.model == base } }
+        guard let known = byProvider[provider] else { return nil }
+        return known[model] ?? undated(model).flatMap { known[$0] }
     }
 
     /// Whether `model` is an OpenAI reasoning model: the catalogue's word, and for a model it does not
