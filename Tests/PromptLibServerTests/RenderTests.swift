@@ -34,6 +34,9 @@ struct RenderTests {
             #expect(messages.last?["content"] as? String == "Describe a <b>kettle</b> & cup for adults in 50 words")
             #expect(payload["temperature"] as? Double == 1.2 && payload["max_completion_tokens"] as? Int == 300)
             #expect(((payload["response_format"] as? [String: Any])?["type"]) as? String == "json_schema")
+            let raw = String(buffer: response.body)
+            let fields = ["\"title\":{", "\"body\":{"].map { raw.range(of: $0)?.lowerBound }
+            #expect(fields[0] != nil && fields[1] != nil && fields[0]! < fields[1]!, "the schema keeps the declared order: \(raw)")
             #expect(response.json["version"] as? Int == 1 && (response.json["token_estimate"] as? Int ?? 0) > 10)
 
             let llama = try await client.send(.post, "/api/v1/prompts/\(id)/render",

@@ -2,7 +2,7 @@ import Hummingbird
 import PromptLibCore
 
 /// `POST …/render`: the provider's request body, the canonical messages, and a token estimate.
-struct RenderResponse: ResponseEncodable, Sendable {
+struct RenderResponse: SchemaOrderedResponse, Sendable {
     let result: PromptRenderer.Result
     let version: Int
     let resolved: [IncludeResolver.Resolution]?
@@ -30,7 +30,7 @@ struct RenderResponse: ResponseEncodable, Sendable {
 }
 
 /// `POST …/render/compare`: one render, or one error, per provider asked for.
-struct CompareResponse: ResponseEncodable, Sendable {
+struct CompareResponse: SchemaOrderedResponse, Sendable {
     enum Entry: Sendable {
         case rendered(RenderResponse)
         case failed(provider: String, APIError)
