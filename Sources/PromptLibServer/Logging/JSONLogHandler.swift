@@ -1,6 +1,7 @@
 public import Logging
 import Foundation
 import NIOConcurrencyHelpers
+import PromptLibCore
 
 /// Writes each log record as one JSON object per line:
 /// `timestamp`, `level`, `message`, then the record's metadata as top-level fields.
@@ -44,21 +45,7 @@ public struct JSONLogHandler: LogHandler {
 
 /// Minimal JSON text encoding for log values.
 enum JSONText {
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { JSONQuoting.quote(text) }
 
     static func value(_ value: Logger.Metadata.Value) -> String {
         switch value {

@@ -1,0 +1,21 @@
+/// A string as a JSON string literal, as `JSONEncoder` writes it: quotes, backslashes and control
+/// characters escaped (`\n`, `\r`, `\t`, else `\u00XX`); `/` and non-ASCII characters as they are.
+public enum JSONQuoting {
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
