@@ -44,8 +44,8 @@ test_status=${PIPESTATUS[0]}
 # Provider conformance: every golden and generated body, and the model catalogue, validated by the
 # providers' official SDKs (scripts/sdk/requirements.txt), each validator first shown able to fail.
 corpus_dir=$(mktemp -d /tmp/promptlib-sdk-corpus.XXXXXX)
-.build/debug/promptlib-sdk-corpus "$corpus_dir/corpus.jsonl" "$corpus_dir/catalogue.json"
-scripts/sdk/run.sh "$corpus_dir/corpus.jsonl" --catalogue "$corpus_dir/catalogue.json"
+.build/debug/promptlib-sdk-corpus "$corpus_dir/corpus.jsonl" "$corpus_dir/catalogue.json" "$corpus_dir/parameters.json"
+scripts/sdk/run.sh "$corpus_dir/corpus.jsonl" --catalogue "$corpus_dir/catalogue.json" --parameters "$corpus_dir/parameters.json"
 rm -rf "$corpus_dir"
 
 # End-to-end: the real binary on both engines, restarts, and a PostgreSQL outage.

@@ -5,11 +5,13 @@ import PromptLibCore
 // per body, and the model catalogue. `scripts/sdk/conformance.py` then validates each against the
 // providers' official SDK request types.
 //
-// Usage: promptlib-sdk-corpus CORPUS.jsonl CATALOGUE.json
+// Usage: promptlib-sdk-corpus CORPUS.jsonl CATALOGUE.json [PARAMETERS.json]
+// PARAMETERS.json: the provider parameters PromptLib passes through, per target, to check against
+// the SDKs' request types.
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3 else {
-    FileHandle.standardError.write(Data("usage: promptlib-sdk-corpus CORPUS.jsonl CATALOGUE.json\n".utf8))
+guard arguments.count == 3 || arguments.count == 4 else {
+    FileHandle.standardError.write(Data("usage: promptlib-sdk-corpus CORPUS.jsonl CATALOGUE.json [PARAMETERS.json]\n".utf8))
     exit(2)
 }
 let encoder = JSONEncoder()
@@ -36,5 +38,10 @@ try (lines.joined(separator: "\n") + "\n").write(toFile: arguments[1], atomicall
 let catalogue = JSONEncoder()
 catalogue.outputFormatting = [.prettyPrinted, .sortedKeys]
 try catalogue.encode(ModelCatalogue.all).write(to: URL(fileURLWithPath: arguments[2]))
+if arguments.count == 4 {
+    let lists = Dictionary(RenderTarget.allCases.compactMap { target in ProviderParameters.accepted(by: target).map { (target.rawValue, $0.sorted()) } },
+                           uniquingKeysWith: { first, _ in first })
+    try catalogue.encode(lists).write(to: URL(fileURLWithPath: arguments[3]))
+}
 print("\(lines.count) bodies, \(ModelCatalogue.all.count) catalogue models written; \(failures) renders failed")
 exit(failures == 0 ? 0 : 1)

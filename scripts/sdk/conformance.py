@@ -449,13 +449,43 @@ def self_test() -> tuple:
         expect(f"{name} good entry", problems, False)
     for name, entry in BAD_CATALOGUE.items():
         expect(f"catalogue {name}", check_catalogue([entry])[0][2], True)
+    expect("parameters the SDKs have", check_parameters({"anthropic": ["stop_sequences"], "gemini": ["topK"]})[0][2], False)
+    expect("parameters: anthropic top_k (gone from the SDK)", check_parameters({"anthropic": ["top_k"]})[0][2], True)
+    expect("parameters: gemini snake_case", check_parameters({"gemini": ["top_k"]})[0][2], True)
     return tuple(counts)
+
+
+# ---------------------------------------------------------------- provider parameters
+
+def sdk_parameters() -> Dict[str, set]:
+    """The request keys each API takes, as its SDK defines them (camelCase for Gemini's config)."""
+    from typing import get_type_hints
+    return {
+        "openai": set(get_type_hints(CompletionCreateParamsNonStreaming)),
+        "openai_responses": set(get_type_hints(ResponseCreateParamsNonStreaming)),
+        "anthropic": set(get_type_hints(MessageCreateParamsNonStreaming)),
+        "gemini": {f.alias or name for name, f in gtypes.GenerationConfig.model_fields.items()},
+    }
+
+
+def check_parameters(lists) -> List[tuple]:
+    """Each parameter PromptLib passes through must be one the SDK's request type has: the lists
+    in ProviderParameters were copied from the SDKs, and this keeps them honest."""
+    known = sdk_parameters()
+    results = []
+    for target, names in sorted(lists.items()):
+        if target not in known:
+            results.append((f"parameters:{target}", target, [f"no SDK request type to check {target} against"]))
+            continue
+        unknown = sorted(set(names) - known[target])
+        results.append((f"parameters:{target}", target, [f"{n} is not a parameter of the SDK's request type" for n in unknown]))
+    return results
 
 
 # ---------------------------------------------------------------- main
 
 
-def run_corpus(path, catalogue) -> tuple:
+def run_corpus(path, catalogue, parameters=None) -> tuple:
     """(passed, failed, lines) over the corpus and the catalogue, printing each failure."""
     with open(path, encoding="utf-8") as f:
         lines = [(n, line) for n, line in enumerate(f, 1) if line.strip()]
@@ -472,6 +502,9 @@ def run_corpus(path, catalogue) -> tuple:
     if catalogue:
         with open(catalogue, encoding="utf-8") as f:
             results += check_catalogue(json.load(f))
+    if parameters:
+        with open(parameters, encoding="utf-8") as f:
+            results += check_parameters(json.load(f))
     for name, target, problems in results:
         if problems:
             print(f"FAIL {name} [{target}]: {'; '.join(problems)}")
@@ -483,6 +516,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus", nargs="?", help="JSON lines of {case, target, model, body}")
     ap.add_argument("--catalogue", help="JSON array of model catalogue entries")
+    ap.add_argument("--parameters", help="JSON object: target -> the provider parameters PromptLib passes through")
     ap.add_argument("--self-test", action="store_true", help="check the validators themselves")
     args = ap.parse_args()
     if args.self_test:
@@ -491,7 +525,7 @@ def main() -> int:
         return 1 if failed else 0
     if not args.corpus:
         ap.error("a corpus is required (or --self-test)")
-    passed, failed, lines = run_corpus(args.corpus, args.catalogue)
+    passed, failed, lines = run_corpus(args.corpus, args.catalogue, args.parameters)
     if not lines:
         print(f"FAIL {args.corpus}: the corpus is empty")
     print(f"{passed} passed, {failed} failed")

@@ -24,9 +24,12 @@ public enum StoreFactory {
                 try await Migrator(store: store, logger: logger).migrate()
                 try await SQLPromptRepository(store: store).reindexSearch(logger: logger)
                 return
-            } catch let error as StorageError where error.isPermanentRefusal {
-                throw error
-            } catch StorageError.unavailable(let reason) where ContinuousClock.now < deadline {
+            } catch let error as StorageError {
+                guard case .unavailable = error else { throw error }
+                // The database's own reason, asked for here and not on requests: a refusal that
+                // waiting will not cure (no such database, a wrong password) ends start-up at once.
+                let reason = await store.connectionProblem() ?? error
+                if reason.isPermanentRefusal || ContinuousClock.now >= deadline { throw reason }
                 logger.warning("database not reachable yet; retrying", metadata: ["reason": "\(reason)"])
                 try await Task.sleep(for: .seconds(1))
             }

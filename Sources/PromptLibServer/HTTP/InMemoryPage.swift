@@ -1,5 +1,3 @@
-import Foundation
-import PromptLibCore
 import PromptLibStorage
 
 /// Pages a short list that is read whole (an account's API keys, a prompt's shares): the same
@@ -9,15 +7,15 @@ enum InMemoryPage {
     static func page<Item>(_ items: [Item], _ query: ListQuery, key: (Item) -> String) throws -> Page<Item> {
         var start = 0
         if let cursor = query.cursor {
-            guard cursor.count <= 1_024, let data = Base64URL.decode(cursor), let last = String(data: data, encoding: .utf8),
-                  let index = items.firstIndex(where: { key($0) == last }) else {
+            let last = try Cursor.decode(cursor)
+            guard let index = items.firstIndex(where: { key($0) == last }) else {
                 throw APIError.validation("cursor is not one this list gave, or its item is gone; start again without it", field: "cursor")
             }
             start = index + 1
         }
         let end = min(items.count, start + query.limit)
         let slice = Array(items[start..<end])
-        let next = end < items.count ? slice.last.map { Base64URL.encode(Data(key($0).utf8)) } : nil
+        let next = end < items.count ? slice.last.map { Cursor.encode(key($0)) } : nil
         return Page(items: slice, nextCursor: next)
     }
 }

@@ -49,10 +49,11 @@ struct PromptController {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {
         let document = try await request.decodePromptDocument(context: context)
-        let record = try await service.create(document, context: context)
+        let saved = try await service.create(document, context: context)
+        let record = saved.record
         return EditedResponse(
             status: .created, headers: [.location: "/api/v1/prompts/\(record.id)", .eTag: ETag.make(record.document.version)],
-            response: PromptResponse(record: record, warnings: try await service.warnings(record.document))
+            response: PromptResponse(record: record, warnings: saved.warnings)
         )
     }
 
@@ -97,10 +98,10 @@ struct PromptController {
         let id = try context.parameters.require("id")
         let expected = try request.headers[.ifMatch].map(ETag.version)
         let document = try await request.decodePromptDocument(context: context)
-        let record = try await service.update(id: id, with: document, expectedVersion: expected, context: context)
+        let saved = try await service.update(id: id, with: document, expectedVersion: expected, context: context)
         return EditedResponse(
-            headers: [.eTag: ETag.make(record.document.version)],
-            response: PromptResponse(record: record, warnings: try await service.warnings(record.document))
+            headers: [.eTag: ETag.make(saved.record.document.version)],
+            response: PromptResponse(record: saved.record, warnings: saved.warnings)
         )
     }
 

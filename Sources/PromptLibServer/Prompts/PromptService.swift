@@ -9,11 +9,18 @@ struct PromptService: Sendable {
     let users: any UserRepository
     let audit: AuditLog
 
+    /// A write and what it reports without refusing: variables no template uses, counting uses
+    /// inside includes (resolved once, for the conflict check and for these).
+    struct Saved {
+        let record: PromptRecord
+        let warnings: [ValidationFailure]
+    }
+
     /// Creates version 1, owned and authored by the caller.
-    func create(_ document: PromptDocument, context: AppRequestContext) async throws -> PromptRecord {
+    func create(_ document: PromptDocument, context: AppRequestContext) async throws -> Saved {
         let identity = try context.requireIdentity()
         var valid = try PromptValidator.validate(document)
-        _ = try await withIncludes(valid)
+        let warnings = PromptValidator.warnings(valid, resolved: try await withIncludes(valid)?.prompt)
         valid.owner = identity.username
         valid.baseVersion = nil
         let record: PromptRecord
@@ -23,11 +30,11 @@ struct PromptService: Sendable {
             throw APIError(.conflict, .alreadyExists, "A prompt named '\(valid.name)' already exists", field: "name")
         }
         try await audit.record("prompt.created", context: context, targetType: "prompt", targetID: record.id, details: ["name": valid.name])
-        return record
+        return Saved(record: record, warnings: warnings)
     }
 
     /// Writes the next version. The owner, a collaborator or an admin may; only an admin may change the owner.
-    func update(id: String, with document: PromptDocument, expectedVersion: Int?, context: AppRequestContext) async throws -> PromptRecord {
+    func update(id: String, with document: PromptDocument, expectedVersion: Int?, context: AppRequestContext) async throws -> Saved {
         let identity = try context.requireIdentity()
         let current = try await find(id: id)
         if !identity.owns(current) {
@@ -41,7 +48,7 @@ struct PromptService: Sendable {
                            "Send If-Match with the ETag you read (or base_version in the body), so no one's update is lost")
         }
         var valid = try PromptValidator.validate(document)
-        _ = try await withIncludes(valid)
+        let warnings = PromptValidator.warnings(valid, resolved: try await withIncludes(valid)?.prompt)
         valid.baseVersion = nil
         let renamed = valid.name != current.document.name
         // What `production` serves by name is the owner's to decide: a collaborator who could
@@ -84,7 +91,7 @@ struct PromptService: Sendable {
         if renamed { details["renamed_from"] = current.document.name; details["renamed_to"] = valid.name }
         try await audit.record(renamed ? "prompt.renamed" : "prompt.updated", context: context, targetType: "prompt", targetID: written.id,
                                details: details)
-        return written
+        return Saved(record: written, warnings: warnings)
     }
 
     /// `document` with its includes resolved, or nil when they do not resolve yet (a prompt may be
@@ -98,11 +105,6 @@ struct PromptService: Sendable {
         } catch is APIError {
             return nil
         }
-    }
-
-    /// What a save reports without refusing: variables no template uses, counting uses inside includes.
-    func warnings(_ document: PromptDocument) async throws -> [ValidationFailure] {
-        PromptValidator.warnings(document, resolved: try await withIncludes(document)?.prompt)
     }
 
     static func requireOwnership(_ record: PromptRecord, _ identity: Identity) throws {

@@ -30,8 +30,10 @@ public final class PostgresStore: SQLStore {
         self.runTask = Task { await client.run() }
     }
 
-    /// Why a connection of its own cannot be opened, in PostgreSQL's words, or nil when it can.
-    private func connectionProblem() async -> String? {
+    /// Why a connection of its own cannot be opened, in PostgreSQL's words (no such database,
+    /// authentication failed), or nil when it can: the pool retries a refused connection quietly
+    /// until its time-out, which says nothing of the reason.
+    public func connectionProblem() async -> StorageError? {
         let tls: PostgresConnection.Configuration.TLS
         do {
             tls = switch url.tls {
@@ -55,9 +57,9 @@ public final class PostgresStore: SQLStore {
                 // 3D000 no such database, 28xxx authentication: waiting will not help (``refusalPrefix``).
                 let state = error.serverInfo?[.sqlState] ?? ""
                 let permanent = state == "3D000" || state.hasPrefix("28")
-                return (permanent ? StorageError.refusalPrefix : "PostgreSQL is not ready: ") + message
+                return .unavailable((permanent ? StorageError.refusalPrefix : "PostgreSQL is not ready: ") + message)
             }
-            return "PostgreSQL could not be reached at \(url.host):\(url.port) (\(error.code))"
+            return .unavailable("PostgreSQL could not be reached at \(url.host):\(url.port) (\(error.code))")
         } catch {
             return nil
         }
@@ -120,10 +122,6 @@ public final class PostgresStore: SQLStore {
     private func mapErrors<R>(_ body: () async throws -> R) async throws -> R {
         do {
             return try await body()
-        } catch StorageError.unavailable(let reason) where reason.hasPrefix("no answer") {
-            // The pool retries a refused connection quietly until the time-out; PostgreSQL's own
-            // reason (no such database, authentication failed) is what a person needs to see.
-            throw StorageError.unavailable(await connectionProblem() ?? reason)
         } catch let error as PSQLError {
             guard error.code == .server else {
                 throw StorageError.unavailable("\(error.code)")

@@ -19,9 +19,16 @@ public protocol SQLStore: Sendable {
 
     /// Closes every connection; the store must not be used afterwards.
     func close() async
+
+    /// Why the database cannot be reached, in its own words, found by trying once more; nil when it
+    /// can be reached or has nothing to say. For start-up and admin commands, never a request.
+    func connectionProblem() async -> StorageError?
 }
 
 extension SQLStore {
+    /// An embedded database has no connection to refuse.
+    public func connectionProblem() async -> StorageError? { nil }
+
     /// Runs BEGIN / COMMIT / ROLLBACK around `body` on a single-session database.
     ///
     /// When even the ROLLBACK fails, `abandon` runs: the session may still be inside the

@@ -6,6 +6,9 @@ extension Migrations {
     /// each prompt's document by ``SQLPromptRepository/reindexSearch(logger:)`` at start-up, since
     /// what it holds is computed in Swift (``SQLPromptRepository/searchText(_:)``), not in SQL.
     static let searchEverything = Migration(version: 11, name: "search every text field, stemmed, with prefixes") { engine in
+        // The rows still to re-index, so that finding none at every start-up reads an empty index,
+        // not the whole table.
+        let unindexed = "CREATE INDEX prompts_unindexed ON prompts (id) WHERE search_text = ''"
         switch engine {
         case .postgres:
             return [
@@ -21,12 +24,14 @@ extension Migrations {
                 // No pending list: a search reads the index alone, never an unmerged tail of recent
                 // writes (prompts are written rarely and searched often).
                 "CREATE INDEX prompts_search ON prompts USING GIN (search_vector) WITH (fastupdate = off)",
+                unindexed,
             ]
         case .sqlite:
             return [
                 "DROP TABLE prompts_fts",
                 "CREATE VIRTUAL TABLE prompts_fts USING fts5(head, body, state, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')",
                 "UPDATE prompts SET search_text = ''",
+                unindexed,
             ]
         }
     }

@@ -1,16 +1,22 @@
 /// The request parameters each API takes besides the ones PromptLib sets itself, read from the
 /// providers' official SDKs (``ModelCatalogue/sdkVersions``): a prompt's `model.params` and a call's
 /// `params` pass through when the API has them and are dropped with a warning when it does not.
-enum ProviderParameters {
-    static func accepts(_ key: String, target: RenderTarget) -> Bool {
+/// `scripts/sdk/conformance.py --parameters` checks every list against the SDK's request type.
+public enum ProviderParameters {
+    /// The parameters `target` takes besides those PromptLib sets, or nil when it takes any
+    /// (Bedrock's `additionalModelRequestFields`, OpenAI-compatible servers).
+    public static func accepted(by target: RenderTarget) -> Set<String>? {
         switch target {
-        case .openai: openAIChat.contains(key)
-        case .openaiResponses: openAIResponses.contains(key)
-        case .anthropic: anthropic.contains(key)
-        case .gemini: gemini.contains(key)
-        // Bedrock's additionalModelRequestFields and OpenAI-compatible servers take what their model takes.
-        case .bedrock, .llama: true
+        case .openai: openAIChat
+        case .openaiResponses: openAIResponses
+        case .anthropic: anthropic
+        case .gemini: gemini
+        case .bedrock, .llama: nil
         }
+    }
+
+    static func accepts(_ key: String, target: RenderTarget) -> Bool {
+        accepted(by: target)?.contains(key) ?? true
     }
 
     /// The API's name as a person knows it, for warnings.

@@ -18,8 +18,14 @@ public enum UnknownKeys {
         }
     }
 
-    /// Members of `value` that decoding `type` never reads, in document order; empty when the second
-    /// decoding fails (the real decoder reports that failure).
+    /// At most this many findings: a body of 50,000 made-up keys gets a 400 quickly, not 50,000
+    /// "did you mean" searches.
+    static let maxFindings = 20
+    /// Keys longer than this get no suggestion (the edit distance costs the product of the lengths).
+    static let maxSuggestedLength = 64
+
+    /// Members of `value` that decoding `type` never reads, in document order, at most
+    /// ``maxFindings``; empty when the second decoding fails (the real decoder reports that failure).
     public static func find<T: Decodable>(_ type: T.Type, in value: JSONValue) -> [Finding] {
         let recorder = KeyRecorder()
         do {
@@ -57,24 +63,28 @@ public enum UnknownKeys {
             default: return nil
             }
         }
-        guard case .object(let members) = node else { return nil }
-        return members.keys.sorted().first { $0 != missing && close($0, missing) }
+        guard case .object(let members) = node, missing.utf8.count <= maxSuggestedLength else { return nil }
+        return members.keys.filter { $0 != missing && $0.utf8.count <= maxSuggestedLength }.sorted().first { close($0, missing) }
     }
 
     private static func walk(_ value: JSONValue, path: String, recorder: KeyRecorder, into findings: inout [Finding]) {
         switch value {
         case .object(let members):
             let read = recorder.read[path] ?? []
-            for key in members.keys.sorted() {
+            for key in members.keys.sorted() where findings.count < maxFindings {
                 let child = path.isEmpty ? key : "\(path).\(key)"
                 if read.contains(key) {
                     walk(members[key]!, path: child, recorder: recorder, into: &findings)
                 } else {
-                    findings.append(Finding(field: child, suggestion: read.filter { !members.keys.contains($0) }.sorted().first { close($0, key) }))
+                    let suggestion = key.utf8.count > maxSuggestedLength ? nil
+                        : read.filter { members[$0] == nil }.sorted().first { close($0, key) }
+                    findings.append(Finding(field: child, suggestion: suggestion))
                 }
             }
         case .array(let items):
-            for (index, item) in items.enumerated() { walk(item, path: "\(path)[\(index)]", recorder: recorder, into: &findings) }
+            for (index, item) in items.enumerated() where findings.count < maxFindings {
+                walk(item, path: "\(path)[\(index)]", recorder: recorder, into: &findings)
+            }
         case .null, .bool, .number, .string:
             break
         }
