@@ -6,9 +6,9 @@ import Testing
 /// exactly as the API's JSON encoder writes it.
 @Suite("Schema-ordered JSON")
 struct SchemaOrderedJSONTests {
-    static func foundation(_ value: JSONValue) throws -> String {
+    static func foundation(_ value: JSONValue, pretty: Bool = false) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
@@ -20,6 +20,7 @@ struct SchemaOrderedJSONTests {
             "c": .object(["z": .string(""), "y": .object([:]), "x": .array([])]),
         ])
         #expect(SchemaOrderedJSON.string(value) == (try Self.foundation(value)))
+        #expect(SchemaOrderedJSON.pretty(value) == (try Self.foundation(value, pretty: true)), "export files keep their layout")
     }
 
     @Test("a schema's properties follow its required list; other objects stay sorted")
@@ -36,5 +37,21 @@ struct SchemaOrderedJSONTests {
         #expect(zeta.lowerBound < alpha.lowerBound && alpha.lowerBound < mid.lowerBound, "\(text)")
         #expect(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) == result.payload, "the same JSON value")
         #expect(text.range(of: "\"messages\"")!.lowerBound < text.range(of: "\"model\"")!.lowerBound)
+    }
+
+    @Test("an exported provider file keeps the declared property order too")
+    func exportOrder() throws {
+        let document = try PromptYAML.decode("""
+            name: order/fields
+            title: Order
+            prompt: { goal: Describe it, output: { format: json, fields: [zeta, alpha, mid] } }
+            """)
+        for format in [ExportFormat.openai, .openaiResponses, .anthropic, .gemini] {
+            let text = try PromptExport.export(document, format: format)
+            let zeta = try #require(text.range(of: "\"zeta\" : {"), "\(format)")
+            let alpha = try #require(text.range(of: "\"alpha\" : {"))
+            let mid = try #require(text.range(of: "\"mid\" : {"))
+            #expect(zeta.lowerBound < alpha.lowerBound && alpha.lowerBound < mid.lowerBound, "\(format): \(text)")
+        }
     }
 }

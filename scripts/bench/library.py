@@ -109,6 +109,16 @@ def measure(base, token, n):
     # As typed: the last word cut short is a prefix ("garden inv" finds "invoice").
     typed = [timed(f"/api/v1/prompts?q={rng.choice(WORDS)}+{rng.choice(WORDS)[:3]}&limit=20")[0] for _ in range(300)]
     ranked = [timed(f"/api/v1/prompts?q={rng.choice(WORDS)}+{rng.choice(WORDS)}&sort=relevance&limit=20")[0] for _ in range(300)]
+    # Words every prompt's body holds and no head does: every prompt matches, none scores.
+    everywhere = [timed("/api/v1/prompts?q=team+handles&limit=20")[0] for _ in range(50)]
+    deep = []
+    for _ in range(10):  # Ten pages down a two-word search, following cursors.
+        cursor = None
+        query = f"q={rng.choice(WORDS)}+{rng.choice(WORDS)}&limit=20"
+        for _ in range(10):
+            elapsed, body = timed(f"/api/v1/prompts?{query}" + (f"&cursor={cursor}" if cursor else ""))
+            deep.append(elapsed)
+            cursor = json.loads(body)["page"]["next_cursor"]
     # Names are deterministic from the seed: regenerate them in order.
     rng_names = random.Random(7)
     names = [prompt(i, rng_names)[1] for i in range(n)]
@@ -121,6 +131,8 @@ def measure(base, token, n):
     print(f"  full-text search (2 words, 20 results): {percentiles(search)}")
     print(f"  search as typed (last word a 3-letter prefix): {percentiles(typed)}")
     print(f"  search by relevance (2 words, 20 results): {percentiles(ranked)}")
+    print(f"  search matching every prompt (body words):  {percentiles(everywhere)}")
+    print(f"  search pages 1-10 following cursors:    {percentiles(deep)}")
     print(f"  fetch by name@production:               {percentiles(fetch)}")
     print(f"  list pages of 50, following cursors:    {percentiles(pages)}")
 

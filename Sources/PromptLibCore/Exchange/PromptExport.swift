@@ -41,11 +41,10 @@ public enum PromptExport {
         return try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(document))
     }
 
-    /// Pretty JSON with sorted keys and a final newline.
+    /// Pretty JSON with sorted keys (a schema's properties in their declared order, as a render
+    /// writes them) and a final newline.
     public static func encode(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) + "\n" } ?? ""
+        SchemaOrderedJSON.pretty(value) + "\n"
     }
 
     /// Front matter (the YAML document), then the title, summary and each message as a section.

@@ -24,8 +24,8 @@ extension SQLPromptRepository {
         let keys: [SearchKey]
         if let text, store.engine == .sqlite, Self.ftsWords(text).isEmpty {
             keys = []  // Nothing searchable (only punctuation): FTS5 would match nothing either.
-        } else if let text, store.engine == .sqlite, query.sort == .relevance {
-            keys = try await sqliteRelevanceKeys(query, text: text, after: after)
+        } else if let text, query.sort == .relevance {
+            keys = try await relevanceKeys(query, text: text, after: after)
         } else {
             keys = try await sortedKeys(query, text: text, after: after)
         }
@@ -42,7 +42,7 @@ extension SQLPromptRepository {
         return Page(items: page, nextCursor: next)
     }
 
-    /// Every sort but SQLite's relevance: one query over `prompts`, the sort key beside each id.
+    /// Every sort but relevance: one query over `prompts`, the sort key beside each id.
     private func sortedKeys(_ query: PromptQuery, text: String?, after: (key: String, tiebreak: String)?) async throws -> [SearchKey] {
         let engine = store.engine
         func key(_ alias: String) -> SQLQueryString { Self.sortKey(query.sort, engine: engine, alias: alias) }
@@ -57,81 +57,22 @@ extension SQLPromptRepository {
         if text != nil, engine == .postgres { sql += " AND p.search_vector @@ tsq" }
         let comparison = query.descending ? "<" : ">"
         let direction = query.descending ? "DESC" : "ASC"
-        var relevanceAfter: Double?
         if let after {
-            if query.sort == .relevance {
-                guard let score = Double(after.key) else { throw ValidationFailure(field: "cursor", message: "is not a cursor this server issued") }
-                relevanceAfter = score
-            } else {
-                // The cursor row's own key, read again, so the comparison is exact for every type.
-                sql += " AND (" + key("p") + ", p.id) \(unsafeRaw: comparison) (SELECT " + key("c") + ", c.id FROM prompts c WHERE c.id = \(bind: after.tiebreak))"
-            }
+            // The cursor row's own key, read again, so the comparison is exact for every type.
+            sql += " AND (" + key("p") + ", p.id) \(unsafeRaw: comparison) (SELECT " + key("c") + ", c.id FROM prompts c WHERE c.id = \(bind: after.tiebreak))"
         }
-        if query.sort == .relevance {
-            // Relevance pages are cut from the ranked rows in an outer query, where the score is a column.
-            sql = "SELECT * FROM (" + sql + ") ranked"
-            if let relevanceAfter, let after {
-                sql += " WHERE (ranked.sort_key, ranked.id) \(unsafeRaw: comparison) (\(bind: relevanceAfter), \(bind: after.tiebreak))"
-            }
-            sql += " ORDER BY ranked.sort_key \(unsafeRaw: direction), ranked.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
-        } else {
-            sql += " ORDER BY sort_key \(unsafeRaw: direction), p.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
-        }
+        sql += " ORDER BY sort_key \(unsafeRaw: direction), p.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
         let statement = sql
-        let relevance = query.sort == .relevance
         return try await store.withDatabase { db in
             try await db.raw(statement).all().map { row in
                 let id = try row.decode(column: "id", as: String.self)
-                let score = relevance ? "\(try row.decode(column: "sort_key", as: Double.self))" : ""
-                return SearchKey(id: id, cursor: score + "\u{1F}" + id)
-            }
-        }
-    }
-
-    /// SQLite's relevance, ranked inside the FTS index: the score is how many of the query's words
-    /// are in the prompt's name, title or tags, ties going to the newest. It depends on the prompt
-    /// alone (bm25 weighs by the whole corpus, so inserts would move scores under a client's
-    /// cursor), and it is computed without reading a single prompts row, which is what makes it fast.
-    private func sqliteRelevanceKeys(_ query: PromptQuery, text: String, after: (key: String, tiebreak: String)?) async throws -> [SearchKey] {
-        var match = "body : (\(Self.ftsQuery(text)))"
-        if query.status == "archived" {
-            match += " AND state : archived"
-        } else if !query.includeArchived {
-            match += " AND state : live"
-        }
-        var score: SQLQueryString = "CAST((0"
-        for term in Set(Self.ftsTerms(text)).sorted() {
-            score += " + (f.rowid IN (SELECT rowid FROM prompts_fts(\(bind: "head : \(term)"))))"
-        }
-        score += ") AS REAL)"
-        var ranked: SQLQueryString = "SELECT f.rowid AS search_key, " + score + " AS sort_key FROM prompts_fts(\(bind: match)) f"
-        if query.tag != nil || query.owner != nil || query.status != nil || query.folder != nil {
-            ranked += " JOIN prompts p ON p.search_key = f.rowid WHERE " + Self.filters(query)
-        }
-        let comparison = query.descending ? "<" : ">"
-        let direction = query.descending ? "DESC" : "ASC"
-        // MATERIALIZED: the cursor's comparison would otherwise score every row a second time.
-        var sql: SQLQueryString = "WITH ranked AS MATERIALIZED (" + ranked + ") SELECT page.sort_key, page.search_key, p.id FROM (SELECT * FROM ranked"
-        if let after {
-            guard let score = Double(after.key), let key = Int(after.tiebreak) else {
-                throw ValidationFailure(field: "cursor", message: "is not a cursor this server issued")
-            }
-            sql += " WHERE (ranked.sort_key, ranked.search_key) \(unsafeRaw: comparison) (\(bind: score), \(bind: key))"
-        }
-        sql += " ORDER BY ranked.sort_key \(unsafeRaw: direction), ranked.search_key \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)) page"
-        sql += " JOIN prompts p ON p.search_key = page.search_key ORDER BY page.sort_key \(unsafeRaw: direction), page.search_key \(unsafeRaw: direction)"
-        let statement = sql
-        return try await store.withDatabase { db in
-            try await db.raw(statement).all().map { row in
-                let score = try row.decode(column: "sort_key", as: Double.self)
-                let key = try row.decode(column: "search_key", as: Int.self)
-                return SearchKey(id: try row.decode(column: "id", as: String.self), cursor: "\(score)\u{1F}\(key)")
+                return SearchKey(id: id, cursor: "\u{1F}" + id)
             }
         }
     }
 
     /// The list's filters as conditions on prompts aliased `p`.
-    private static func filters(_ query: PromptQuery) -> SQLQueryString {
+    static func filters(_ query: PromptQuery) -> SQLQueryString {
         var sql: SQLQueryString = "(\(bind: query.includeArchived || query.status == "archived") OR p.archived_at IS NULL)"
         if let tag = query.tag { sql += " AND p.tags LIKE \(bind: "%" + escapeLike("\"\(tag.lowercased())\"") + "%") ESCAPE '\\'" }
         if let owner = query.owner { sql += " AND p.owner = \(bind: owner)" }
@@ -144,9 +85,8 @@ extension SQLPromptRepository {
         return sql
     }
 
-    /// The SQL of a sort key for rows aliased `alias`. Relevance here is PostgreSQL's `ts_rank`
-    /// against the query `tsq` (the name ``sortedKeys`` gives it in FROM), which reads the prompt
-    /// alone; SQLite ranks in ``sqliteRelevanceKeys``.
+    /// The SQL of a sort key for rows aliased `alias`. Relevance is read by tiers
+    /// (``relevanceKeys(_:text:after:)``); as a key it is the order within a tier, newest first.
     static func sortKey(_ sort: PromptQuery.Sort, engine: DatabaseEngine, alias a: String) -> SQLQueryString {
         let double = engine == .postgres ? "DOUBLE PRECISION" : "REAL"
         switch sort {
@@ -157,7 +97,7 @@ extension SQLPromptRepository {
         case .rating:
             return "CAST(COALESCE((SELECT AVG(r.score) FROM prompt_ratings r WHERE r.prompt_id = \(unsafeRaw: a).id), 0) AS \(unsafeRaw: double))"
         case .relevance:
-            return "CAST(ts_rank(\(unsafeRaw: a).search_vector, tsq) AS DOUBLE PRECISION)"
+            return "\(unsafeRaw: a).search_key"
         }
     }
 
