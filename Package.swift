@@ -47,11 +47,23 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A small RESP2 client on SwiftNIO: no maintained Redis client is among the packages here.
+        .target(
+            name: "PromptLibRedis",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "PromptLibServer",
             dependencies: [
                 "PromptLibCore",
                 "PromptLibStorage",
+                "PromptLibRedis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -99,6 +111,7 @@ let package = Package(
             name: "PromptLibStorageTests",
             dependencies: ["PromptLibStorage", "PromptLibTestSupport"]
         ),
+        .testTarget(name: "PromptLibRedisTests", dependencies: ["PromptLibRedis", "PromptLibTestSupport"]),
         .testTarget(
             name: "PromptLibServerTests",
             dependencies: [

@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
+# shellcheck source=scripts/redis.sh
+source scripts/redis.sh
 
 cleanup() { pg_stop; }
 trap cleanup EXIT
@@ -33,6 +35,15 @@ else
   PROMPTLIB_TEST_POSTGRES_URL=""
 fi
 export PROMPTLIB_TEST_POSTGRES_URL
+
+# The Redis client's tests start their own redis-server processes (they stop and restart them).
+if ! redis_install_if_missing; then
+  if [ "${CI:-}" = true ]; then
+    echo "FAIL: redis-server is required under CI=true but could not be installed" >&2
+    exit 1
+  fi
+  echo "WARNING: no redis-server available; the Redis tests are skipped" >&2
+fi
 # The tests choose their own databases; a DATABASE_URL in the environment must not leak into them.
 unset DATABASE_URL
 

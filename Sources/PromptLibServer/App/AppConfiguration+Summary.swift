@@ -17,7 +17,7 @@ extension AppConfiguration {
             ("DATABASE", databaseDescription),
             ("DATABASE_READ_URL", databaseReadReplica == nil ? "unset" : "set"),
             ("DATABASE_POOL_SIZE", String(databasePoolSize)),
-            ("REDIS_URL", redisURL == nil ? "unset (in-process)" : "set"),
+            ("REDIS_URL", redis?.redacted ?? "unset (in-process)"),
             ("JWT_SECRET", jwtSecret == nil ? "unset (generated in STORAGE_DIR on start)" : "set"),
             ("ENCRYPTION_KEY", encryptionKey == nil ? "unset (generated in STORAGE_DIR on start)" : "set"),
             ("FRONTEND_URL", frontendURL), ("CORS_ORIGIN", corsOrigin),
