@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite, on SQLite and on PostgreSQL.
+# The whole test suite, on SQLite and on PostgreSQL, with real redis-server processes for the Redis tests.
 #
 # With DATABASE_URL set, the PostgreSQL tests use that server (each test creates and drops its own
 # database on it). Otherwise a throwaway PostgreSQL is started from the system's packages (installed

@@ -9,7 +9,7 @@ struct RESPParserTests {
     static func parseAll(_ text: [UInt8], limits: RESPLimits = .standard) throws -> [RESPValue] {
         var buffer = ByteBuffer(bytes: text)
         var values: [RESPValue] = []
-        let parser = RESPParser(limits: limits)
+        var parser = RESPParser(limits: limits)
         while let value = try parser.next(from: &buffer) { values.append(value) }
         #expect(buffer.readableBytes == 0, "everything consumed")
         return values
@@ -28,7 +28,7 @@ struct RESPParserTests {
 
     @Test("a stream arriving one byte at a time gives the same values, and nothing is consumed before a value is whole")
     func splitAtEveryByte() throws {
-        let parser = RESPParser()
+        var parser = RESPParser()
         var buffer = ByteBuffer()
         var values: [RESPValue] = []
         for byte in Self.stream {

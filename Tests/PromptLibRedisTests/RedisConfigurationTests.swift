@@ -14,6 +14,7 @@ struct RedisConfigurationTests {
         let passwordOnly = try RedisConfiguration(url: "redis://:hunter2@localhost:7000/")
         #expect(passwordOnly.username == nil && passwordOnly.password == "hunter2" && passwordOnly.database == 0)
         #expect(!passwordOnly.redacted.contains("hunter2"))
+        #expect(try RedisConfiguration(url: "redis://:a%2541@h").password == "a%41", "decoded once")
         let ipv6 = try RedisConfiguration(url: "redis://[::1]:6379")
         #expect(ipv6.host == "::1" && ipv6.redacted == "redis://[::1]:6379/0")
     }

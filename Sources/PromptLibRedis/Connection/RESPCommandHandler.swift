@@ -34,7 +34,15 @@ final class RESPCommandHandler: ChannelDuplexHandler, RemovableChannelHandler {
             pending.append(Pending(promise: reply, command: command.name, deadline: deadline, seconds: Double(request.timeout.nanoseconds) / 1e9))
         }
         if timer == nil { schedule(context: context) }
-        context.write(wrapOutboundOut(buffer), promise: promise)
+        // A write that fails leaves replies out of step with the queue: the connection is done.
+        let written = context.eventLoop.makePromise(of: Void.self)
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        written.futureResult.whenFailure { error in
+            let (handler, context) = bound.value
+            handler.fail(context: context, error as? RedisError ?? .connectionClosed)
+        }
+        written.futureResult.cascade(to: promise)
+        context.write(wrapOutboundOut(buffer), promise: written)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -51,6 +59,7 @@ final class RESPCommandHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        if failure == nil { failure = .connectionClosed }
         failPending(failure ?? .connectionClosed)
         context.fireChannelInactive()
     }

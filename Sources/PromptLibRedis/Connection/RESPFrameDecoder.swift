@@ -4,7 +4,7 @@ import NIOCore
 struct RESPFrameDecoder: ByteToMessageDecoder {
     typealias InboundOut = RESPValue
 
-    let parser: RESPParser
+    var parser: RESPParser
 
     mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         guard let value = try parser.next(from: &buffer) else { return .needMoreData }

@@ -49,8 +49,9 @@ public struct RedisConfiguration: Sendable, Hashable {
         if let items = url.queryItems, !items.isEmpty {
             throw RedisError.invalidURL("query parameters (\(items.map(\.name).joined(separator: ", "))) are not supported")
         }
-        let user = url.user.flatMap { $0.isEmpty ? nil : $0 }
-        let password = url.password.flatMap { $0.isEmpty ? nil : $0 }
+        // The percent-encoded forms, decoded once: `user`/`password` are decoded already.
+        let user = url.percentEncodedUser.flatMap { $0.isEmpty ? nil : $0 }
+        let password = url.percentEncodedPassword.flatMap { $0.isEmpty ? nil : $0 }
         if user != nil, password == nil { throw RedisError.invalidURL("a user name needs a password (redis://user:password@host)") }
         self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         self.port = port

@@ -26,7 +26,8 @@ public final class RedisConnection: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tls { try channel.pipeline.syncOperations.addHandler(try tls.handler()) }
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(RESPFrameDecoder(parser: parser)))
+                    try channel.pipeline.syncOperations.addHandler(
+                        ByteToMessageHandler(RESPFrameDecoder(parser: parser), maximumBufferSize: configuration.limits.maxBufferedBytes))
                     try channel.pipeline.syncOperations.addHandler(RESPCommandHandler(), name: RedisConnection.commandHandlerName)
                 }
             }

@@ -1,3 +1,4 @@
+import NIOCore
 import NIOSSL
 
 /// The TLS client side of a `rediss://` connection: the system's trust roots, or the configured
@@ -18,7 +19,8 @@ struct TLSSetup: Sendable {
         }
         context = try NIOSSLContext(configuration: tls)
         // SNI takes names only; an address is still checked against the certificate's IP entries.
-        hostname = configuration.host.allSatisfy({ $0.isNumber || $0 == "." || $0 == ":" }) ? nil : configuration.host
+        let isAddress = (try? SocketAddress(ipAddress: configuration.host, port: configuration.port)) != nil
+        hostname = isAddress ? nil : configuration.host
     }
 
     func handler() throws -> NIOSSLClientHandler {

@@ -67,6 +67,8 @@ public actor RedisConnectionPool {
     }
 
     private func lease() async throws -> RedisConnection {
+        // One deadline for the whole wait, however often a waiter is woken to try again.
+        let deadline = ContinuousClock.now + .milliseconds(Int(configuration.commandTimeout * 1000))
         while true {
             if closed { throw RedisError.unavailable("the connection pool is closed") }
             while let connection = idle.popLast() {
@@ -74,7 +76,7 @@ public actor RedisConnectionPool {
                 opened -= 1
             }
             if opened < configuration.poolSize { return try await open() }
-            if let connection = try await waitForRelease() { return connection }
+            if let connection = try await waitForRelease(until: deadline) { return connection }
         }
     }
 
@@ -90,19 +92,22 @@ public actor RedisConnectionPool {
             opened -= 1
             let reason = (error as? RedisError)?.description ?? String(describing: error)
             if backoff.failures == 0 { logger.warning("Redis is unavailable", metadata: ["redis": "\(configuration.redacted)", "reason": "\(reason)"]) }
-            backoff.failed(reason)
+            // Attempts that were under way together count as one failure, not one each.
+            if backoff.remaining() == nil { backoff.failed(reason) }
             wakeOneWaiter()
             throw error
         }
     }
 
-    /// Waits for a connection to come back, at most the command timeout; nil means "try again".
-    private func waitForRelease() async throws -> RedisConnection? {
+    /// Waits for a connection to come back, until `deadline`; nil means "try again".
+    private func waitForRelease(until deadline: ContinuousClock.Instant) async throws -> RedisConnection? {
+        guard deadline > .now else {
+            throw RedisError.unavailable("no free connection within \(configuration.commandTimeout) s (pool of \(configuration.poolSize))")
+        }
         nextWaiter += 1
         let id = nextWaiter
-        let timeout = configuration.commandTimeout
         let expiry = Task { [weak self] in
-            try? await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
+            try? await Task.sleep(until: deadline)
             await self?.expire(id)
         }
         defer { expiry.cancel() }

@@ -9,15 +9,19 @@ public struct RESPLimits: Sendable, Hashable {
     public var maxDepth: Int
     /// The longest simple string, error or integer line, in bytes.
     public var maxLineLength: Int
+    /// The most bytes a connection buffers for replies not yet whole: bounds what the other
+    /// limits allow together (many large items).
+    public var maxBufferedBytes: Int
 
     /// Bounds for ordinary use.
-    public static let standard = RESPLimits(maxBulkLength: 16 << 20, maxArrayLength: 1 << 16, maxDepth: 8, maxLineLength: 64 << 10)
+    public static let standard = RESPLimits(maxBulkLength: 16 << 20, maxArrayLength: 1 << 16, maxDepth: 8, maxLineLength: 64 << 10, maxBufferedBytes: 64 << 20)
 
     /// Bounds of your own.
-    public init(maxBulkLength: Int, maxArrayLength: Int, maxDepth: Int, maxLineLength: Int) {
+    public init(maxBulkLength: Int, maxArrayLength: Int, maxDepth: Int, maxLineLength: Int, maxBufferedBytes: Int = 64 << 20) {
         self.maxBulkLength = maxBulkLength
         self.maxArrayLength = maxArrayLength
         self.maxDepth = maxDepth
         self.maxLineLength = maxLineLength
+        self.maxBufferedBytes = maxBufferedBytes
     }
 }

@@ -4,9 +4,13 @@ import NIOCore
 /// until a whole value is there — a reply split across reads at any byte is read once complete —
 /// and throws ``RedisError/protocolViolation(_:)`` for anything that is not RESP2 or is over a
 /// bound of ``RESPLimits``. Lengths are checked against the limits before any byte is awaited.
+/// An incomplete reply is only scanned, never copied, and a bulk string's announced length is
+/// remembered, so a large reply arriving in many reads is not parsed again at every read.
 public struct RESPParser: Sendable {
     /// The bounds in force.
     public let limits: RESPLimits
+    /// Bytes the current reply needs at least, from its start, as far as its headers tell.
+    private var needed = 0
 
     /// A parser with these bounds.
     public init(limits: RESPLimits = .standard) {
@@ -14,14 +18,24 @@ public struct RESPParser: Sendable {
     }
 
     /// The next whole value in `buffer`, moving its reader index past it; nil when more bytes are needed.
-    public func next(from buffer: inout ByteBuffer) throws -> RESPValue? {
+    public mutating func next(from buffer: inout ByteBuffer) throws -> RESPValue? {
+        guard buffer.readableBytes >= needed else { return nil }
         var index = buffer.readerIndex
-        guard let value = try parse(buffer, at: &index, depth: 0) else { return nil }
+        var want = 0
+        guard try parse(buffer, at: &index, depth: 0, build: false, want: &want) != nil else {
+            needed = max(0, want - buffer.readerIndex)
+            return nil
+        }
+        needed = 0
+        index = buffer.readerIndex
+        guard let value = try parse(buffer, at: &index, depth: 0, build: true, want: &want) else { return nil }
         buffer.moveReaderIndex(to: index)
         return value
     }
 
-    private func parse(_ buffer: ByteBuffer, at index: inout Int, depth: Int) throws -> RESPValue? {
+    /// Parses one value at `index`. Without `build` it only checks that the value is whole and
+    /// answers a placeholder (no copies); `want` is raised to the end a bulk string announced.
+    private func parse(_ buffer: ByteBuffer, at index: inout Int, depth: Int, build: Bool, want: inout Int) throws -> RESPValue? {
         guard let type = buffer.getInteger(at: index, as: UInt8.self) else { return nil }
         var cursor = index + 1
         guard let line = try line(buffer, at: &cursor) else { return nil }
@@ -44,11 +58,15 @@ public struct RESPParser: Sendable {
                 throw RedisError.protocolViolation("a bulk string of \(length) bytes is over the limit of \(limits.maxBulkLength)")
             }
             let count = Int(length)
-            guard let bytes = buffer.getBytes(at: cursor, length: count),
-                  let end = buffer.getBytes(at: cursor + count, length: 2) else { return nil }
-            guard end == [13, 10] else { throw RedisError.protocolViolation("a bulk string does not end with CRLF after \(count) bytes") }
+            guard buffer.writerIndex - cursor >= count + 2 else {
+                want = max(want, cursor + count + 2)
+                return nil
+            }
+            guard buffer.getInteger(at: cursor + count, as: UInt16.self) == 0x0D0A else {
+                throw RedisError.protocolViolation("a bulk string does not end with CRLF after \(count) bytes")
+            }
+            value = build ? .bulkString(buffer.getBytes(at: cursor, length: count)) : .bulkString(nil)
             cursor += count + 2
-            value = .bulkString(bytes)
         case UInt8(ascii: "*"):
             let length = try Self.integer(line)
             if length == -1 {
@@ -61,10 +79,10 @@ public struct RESPParser: Sendable {
             }
             guard depth < limits.maxDepth else { throw RedisError.protocolViolation("arrays nest deeper than \(limits.maxDepth)") }
             var items: [RESPValue] = []
-            items.reserveCapacity(Int(min(length, 1024)))
+            if build { items.reserveCapacity(Int(min(length, 1024))) }
             for _ in 0..<length {
-                guard let item = try parse(buffer, at: &cursor, depth: depth + 1) else { return nil }
-                items.append(item)
+                guard let item = try parse(buffer, at: &cursor, depth: depth + 1, build: build, want: &want) else { return nil }
+                if build { items.append(item) }
             }
             value = .array(items)
         default:

@@ -60,6 +60,13 @@ public final class RedisSubscriber: Sendable {
         let connection = try await RedisConnection.connect(configuration, group: group)
         let (replies, pushes) = AsyncStream<RESPValue>.makeStream()
         let channel = connection.channel
+        // A pong (or any push) must arrive within two intervals, or the connection is dead.
+        let lastRead = NIOLockedValueBox(ContinuousClock.now)
+        var watchdog: Task<Void, any Error>?
+        defer {
+            watchdog?.cancel()
+            channel.close(promise: nil)
+        }
         try await channel.eventLoop.submit {
             try channel.pipeline.syncOperations.addHandler(RESPPushHandler(continuation: pushes))
         }.get()
@@ -67,9 +74,7 @@ public final class RedisSubscriber: Sendable {
         var buffer = channel.allocator.buffer(capacity: 64)
         RESPCommand("SUBSCRIBE", arguments: channels).write(into: &buffer)
         try await channel.writeAndFlush(buffer)
-        // A pong (or any push) must arrive within two intervals, or the connection is dead.
-        let lastRead = NIOLockedValueBox(ContinuousClock.now)
-        let watchdog = Task { [pingInterval] in
+        watchdog = Task { [pingInterval] in
             var ping = channel.allocator.buffer(capacity: 16)
             RESPCommand("PING").write(into: &ping)
             while !Task.isCancelled {
@@ -81,13 +86,11 @@ public final class RedisSubscriber: Sendable {
                 try await channel.writeAndFlush(ping)
             }
         }
-        defer {
-            watchdog.cancel()
-            channel.close(promise: nil)
-        }
         var confirmed = 0
         for await reply in replies {
             lastRead.withLockedValue { $0 = .now }
+            // A refused SUBSCRIBE (an ACL without the channel, NOAUTH) must not pass for silence.
+            if case .error(let text) = reply { throw RedisError(reply: text) }
             guard let items = reply.array, let kind = items.first?.string?.lowercased() else { continue }
             switch kind {
             case "message" where items.count == 3:
@@ -95,7 +98,10 @@ public final class RedisSubscriber: Sendable {
                 output.yield(RedisMessage(channel: name, payload: payload))
             case "subscribe":
                 confirmed += 1
-                if confirmed == channels.count { await subscribed() }
+                if confirmed == channels.count {
+                    await subscribed()
+                    lastRead.withLockedValue { $0 = .now }  // however long the callback took
+                }
             default:
                 continue
             }

@@ -13,6 +13,8 @@ struct AppServices: Sendable {
     let users: UserService
     let prompts: PromptService
     let promptRepository: any PromptRepository
+    /// What applications' fetches read first (``PromptCache``): in process, or in Redis.
+    let cache: any PromptCache
     let collaborators: CollaboratorService
     let labels: LabelService
     let feedback: FeedbackService
@@ -22,7 +24,10 @@ struct AppServices: Sendable {
     let shares: ShareService
     let imports: ImportService
 
-    init(configuration: AppConfiguration, store: any SQLStore, limiter: any RateLimiter = InProcessRateLimiter()) async throws {
+    init(
+        configuration: AppConfiguration, store: any SQLStore, limiter: any RateLimiter = InProcessRateLimiter(),
+        cache: any PromptCache = LocalPromptCache()
+    ) async throws {
         guard let secret = configuration.jwtSecret else {
             throw ConfigurationError(variable: "JWT_SECRET", message: "is required")
         }
@@ -37,16 +42,19 @@ struct AppServices: Sendable {
         let audit = AuditLog(repository: auditRepository)
         let hasher = PasswordHasher(cost: configuration.bcryptCost)
         let tokens = await TokenService(secret: secret, accessTTL: configuration.accessTokenTTL, refreshTTL: configuration.refreshTokenTTL)
-        health = HealthService(store: store, storageDirectory: configuration.storageDirectory, startedAt: .now, databaseTimeout: .seconds(2))
+        health = HealthService(store: store, storageDirectory: configuration.storageDirectory, startedAt: .now, databaseTimeout: .seconds(2),
+                               cache: cache, cacheBackend: configuration.redis == nil ? "in-process" : "redis")
         let apiKeyRepository = SQLAPIKeyRepository(store: store)
         apiKeys = APIKeyService(keys: apiKeyRepository, audit: audit)
         auth = AuthService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, tokens: tokens, hasher: hasher, limiter: limiter,
                            limits: configuration.limits, audit: audit)
         users = UserService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, hasher: hasher, audit: audit)
         let collaboratorRepository = SQLCollaboratorRepository(store: store)
-        promptRepository = SQLPromptRepository(store: store)
+        self.cache = cache
+        promptRepository = CachingPromptRepository(base: SQLPromptRepository(store: store), cache: cache)
         prompts = PromptService(repository: promptRepository, collaborators: collaboratorRepository, users: userRepository, audit: audit)
-        labels = LabelService(prompts: prompts, labels: SQLLabelRepository(store: store), collaborators: collaboratorRepository, audit: audit)
+        let labelRepository = CachingLabelRepository(base: SQLLabelRepository(store: store), cache: cache)
+        labels = LabelService(prompts: prompts, labels: labelRepository, collaborators: collaboratorRepository, audit: audit)
         feedback = FeedbackService(prompts: prompts, feedback: SQLFeedbackRepository(store: store))
         let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
         let connectionRepository = SQLConnectionRepository(store: store)

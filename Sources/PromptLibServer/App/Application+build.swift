@@ -1,6 +1,7 @@
 public import Hummingbird
 public import Logging
 import PromptLibStorage
+import ServiceLifecycle
 
 /// Builds the application the binary serves and the tests exercise: opens and migrates the store,
 /// creates the first admin on an empty database, then wires routes, middleware and services.
@@ -9,19 +10,23 @@ public func buildApplication(configuration: AppConfiguration, logger: Logger) as
     try configuration.resolveDevelopmentSecrets()
     let store = try await StoreFactory.open(configuration, logger: logger)
     let router: Router<AppRequestContext>
+    let (cache, redis) = PromptCacheFactory.make(configuration, logger: logger)
     do {
         try await StoreFactory.migrate(store, logger: logger)
-        let services = try await AppServices(configuration: configuration, store: store)
+        let services = try await AppServices(configuration: configuration, store: store, cache: cache)
         try await services.users.bootstrapAdmin(password: configuration.adminPassword, logger: logger)
         router = buildRouter(configuration: configuration, services: services)
     } catch {
         await store.close()
+        await redis?.close()
         throw error
     }
+    var services: [any Service] = [StoreShutdownService(store: store)]
+    if let redis { services.append(RedisShutdownService(pool: redis)) }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [StoreShutdownService(store: store)],
+        services: services,
         logger: logger
     )
 }

@@ -1,29 +1,38 @@
 public import Foundation
 public import Logging
 import PromptLibCore
+import PromptLibRedis
 import PromptLibStorage
 
 /// What the `promptlib user …` commands run on: the same services as the server, on a migrated store.
 public struct CommandLineServices: Sendable {
     let store: any SQLStore
     let services: AppServices
+    /// The Redis pool of the prompt cache, when `REDIS_URL` is set: an import or a user change made
+    /// here invalidates what the servers cached, as the same change through the API would.
+    let redis: RedisConnectionPool?
 
     /// Opens and migrates the configured store.
     public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> CommandLineServices {
         var configuration = configuration
         try configuration.resolveDevelopmentSecrets()
         let store = try await StoreFactory.open(configuration, logger: logger)
+        let (cache, redis) = PromptCacheFactory.make(configuration, logger: logger)
         do {
             try await StoreFactory.migrate(store, logger: logger)
-            return CommandLineServices(store: store, services: try await AppServices(configuration: configuration, store: store))
+            return CommandLineServices(store: store, services: try await AppServices(configuration: configuration, store: store, cache: cache), redis: redis)
         } catch {
             await store.close()
+            await redis?.close()
             throw error
         }
     }
 
-    /// Closes the store.
-    public func close() async { await store.close() }
+    /// Closes the store and the Redis connections.
+    public func close() async {
+        await store.close()
+        await redis?.close()
+    }
 
     /// Creates an account; returns its id.
     public func createUser(username: String, email: String, password: String, role: String) async throws -> String {

@@ -10,14 +10,19 @@ struct HealthService: Sendable {
     let storageDirectory: String
     let startedAt: ContinuousClock.Instant
     let databaseTimeout: Duration
+    let cache: any PromptCache
+    /// `in-process` or `redis`.
+    let cacheBackend: String
 
     func report() async -> HealthReport {
         let database = await databaseCheck()
         let storage = storageCheck()
+        let problem = await cache.problem()
+        let cacheCheck = HealthReport.CacheCheck(status: problem == nil ? .healthy : .degraded, backend: cacheBackend, error: problem)
         let status: HealthReport.Status
         if database.status == .unhealthy {
             status = .unhealthy
-        } else if database.status == .degraded || storage.status != .healthy {
+        } else if database.status == .degraded || storage.status != .healthy || cacheCheck.status != .healthy {
             status = .degraded
         } else {
             status = .healthy
@@ -25,7 +30,7 @@ struct HealthService: Sendable {
         let uptime = ContinuousClock.now - startedAt
         return HealthReport(
             status: status, version: PromptLibVersion.current, uptimeSeconds: Int(uptime.components.seconds),
-            checks: .init(database: database, storage: storage)
+            checks: .init(database: database, storage: storage, cache: cacheCheck)
         )
     }
 
@@ -69,9 +74,17 @@ struct HealthReport: Codable, Sendable {
         enum CodingKeys: String, CodingKey { case status, freeBytes = "free_bytes" }
     }
 
+    /// The prompt cache: degraded (the database answers every read) while Redis is away.
+    struct CacheCheck: Codable, Sendable {
+        let status: Status
+        let backend: String
+        let error: String?
+    }
+
     struct Checks: Codable, Sendable {
         let database: DatabaseCheck
         let storage: StorageCheck
+        let cache: CacheCheck
     }
 
     let status: Status

@@ -102,7 +102,9 @@ enum OpenAPIComponents {
           "checks": { "type": "object", "properties": {
             "database": { "type": "object", "properties": { "status": { "type": "string" }, "engine": { "type": "string" },
               "latency_ms": { "type": ["number", "null"] }, "error": { "type": ["string", "null"] } } },
-            "storage": { "type": "object", "properties": { "status": { "type": "string" }, "free_bytes": { "type": ["integer", "null"] } } } } } } }
+            "storage": { "type": "object", "properties": { "status": { "type": "string" }, "free_bytes": { "type": ["integer", "null"] } } },
+            "cache": { "type": "object", "properties": { "status": { "type": "string" }, "backend": { "type": "string", "enum": ["in-process", "redis"] },
+              "error": { "type": ["string", "null"] } } } } } } }
       }
     }
     """#

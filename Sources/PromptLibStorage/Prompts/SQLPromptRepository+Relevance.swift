@@ -67,8 +67,9 @@ extension SQLPromptRepository {
         let match: String
         if score == 0 {
             match = "(\(body)) NOT head : (\(counted.joined(separator: " OR ")))"
-        } else if score == counted.count, counted.count == terms.count {
-            match = "head : (\(counted.joined(separator: " AND ")))" + state
+        } else if score == counted.count {
+            // The body too: a head word is in the body but for odd tags (JSON escapes such as `\n`).
+            match = "\(body) AND head : (\(counted.joined(separator: " AND ")))"
         } else {
             let choices = tiers.choices(score).map { choice in
                 let picked = "head : (\(choice.picked.map { counted[$0] }.joined(separator: " AND ")))"

@@ -1,0 +1,88 @@
+import Foundation
+import Logging
+import PromptLibRedis
+import PromptLibStorage
+import Synchronization
+
+/// The prompt cache shared by every replica, in Redis (``RedisPromptCacheScripts``). Writes
+/// invalidate in Redis before they answer, so every replica sees them at once. When Redis is
+/// away, lookups bypass the cache (the database answers) and a write that could not invalidate
+/// marks the cache dirty: once Redis is back, it starts a new key space before anything is read
+/// from it again, since entries cached before may be stale.
+final class RedisPromptCache: PromptCache {
+    private let pool: RedisConnectionPool
+    private let ttlMilliseconds: Int
+    private let versionTTLMilliseconds: Int
+    private let dirty = Atomic<Bool>(false)
+    private let logger: Logger
+
+    init(pool: RedisConnectionPool, ttl: Duration = .seconds(30), versionTTL: Duration = .seconds(600), logger: Logger) {
+        self.pool = pool
+        self.ttlMilliseconds = Int(ttl.components.seconds * 1000)
+        self.versionTTLMilliseconds = Int(versionTTL.components.seconds * 1000)
+        self.logger = logger
+    }
+
+    func prompt(_ key: PromptCacheKey) async -> PromptCacheLookup<PromptRecord> {
+        let arguments: [String]
+        switch key {
+        case .id(let id): arguments = ["id", id]
+        case .name(let name): arguments = ["name", name]
+        case .version: return .bypass
+        }
+        guard let (ticket, json) = await lookup(RedisPromptCacheScripts.lookupPrompt, arguments) else { return .bypass }
+        guard let json, let cached = try? JSONDecoder().decode(CachedPrompt.self, from: json) else { return .miss(ticket: ticket) }
+        if case .name(let name) = key, cached.document.name != name { return .miss(ticket: ticket) }
+        return .hit(cached.record)
+    }
+
+    func version(id: String, number: Int) async -> PromptCacheLookup<PromptVersionRecord> {
+        guard let (ticket, json) = await lookup(RedisPromptCacheScripts.lookupVersion, [id, String(number)]) else { return .bypass }
+        guard let json, let cached = try? JSONDecoder().decode(CachedVersion.self, from: json) else { return .miss(ticket: ticket) }
+        return .hit(cached.record)
+    }
+
+    func store(_ record: PromptRecord, for key: PromptCacheKey, ticket: UInt64) async {
+        guard let json = try? JSONEncoder().encode(CachedPrompt(record)) else { return }
+        _ = try? await eval(RedisPromptCacheScripts.storePrompt,
+                            [String(ticket), record.id, record.document.name, String(decoding: json, as: UTF8.self), String(ttlMilliseconds)])
+    }
+
+    func store(_ version: PromptVersionRecord, ticket: UInt64) async {
+        guard let number = version.document.version, let json = try? JSONEncoder().encode(CachedVersion(version)) else { return }
+        _ = try? await eval(RedisPromptCacheScripts.storeVersion,
+                            [version.promptID, String(number), String(decoding: json, as: UTF8.self), String(versionTTLMilliseconds)])
+    }
+
+    func invalidate(ids: [String]) async {
+        do {
+            _ = try await eval(RedisPromptCacheScripts.invalidate, ids)
+        } catch {
+            if !dirty.exchange(true, ordering: .relaxed) {
+                logger.warning("a write could not invalidate the Redis cache; it is bypassed until Redis answers again")
+            }
+        }
+    }
+
+    func problem() async -> String? {
+        // Generic on purpose: health is public, and the reason names hosts (the log has it).
+        await pool.unavailableReason == nil ? nil : "Redis is unavailable; the database answers every read"
+    }
+
+    /// The generation and the cached JSON (nil on a miss), or nil when the cache must be bypassed.
+    private func lookup(_ script: String, _ arguments: [String]) async -> (UInt64, Data?)? {
+        if dirty.load(ordering: .relaxed) {
+            guard (try? await eval(RedisPromptCacheScripts.flush, [])) != nil else { return nil }
+            dirty.store(false, ordering: .relaxed)
+            logger.notice("the Redis cache starts afresh after a write it could not invalidate")
+        }
+        guard let reply = try? await eval(script, arguments), let items = reply.array,
+              let ticket = items.first?.string.flatMap({ UInt64($0) }) else { return nil }
+        if items.count > 1, case .bulkString(let bytes?) = items[1] { return (ticket, Data(bytes)) }
+        return (ticket, nil)
+    }
+
+    private func eval(_ script: String, _ arguments: [String]) async throws -> RESPValue {
+        try await pool.send(RESPCommand("EVAL", arguments: [script, "0"] + arguments))
+    }
+}
