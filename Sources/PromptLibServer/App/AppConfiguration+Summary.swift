@@ -18,6 +18,7 @@ extension AppConfiguration {
             ("DATABASE_READ_URL", databaseReadReplica == nil ? "unset" : "set"),
             ("DATABASE_POOL_SIZE", String(databasePoolSize)),
             ("REDIS_URL", redis?.redacted ?? "unset (in-process)"),
+            ("PROMPT_CACHE_TTL_SECONDS", promptCacheTTLSeconds == 0 ? "0 (cache off)" : "\(promptCacheTTLSeconds)"),
             ("JWT_SECRET", jwtSecret == nil ? "unset (generated in STORAGE_DIR on start)" : "set"),
             ("ENCRYPTION_KEY", encryptionKey == nil ? "unset (generated in STORAGE_DIR on start)" : "set"),
             ("FRONTEND_URL", frontendURL), ("CORS_ORIGIN", corsOrigin),

@@ -43,7 +43,7 @@ struct AppServices: Sendable {
         let hasher = PasswordHasher(cost: configuration.bcryptCost)
         let tokens = await TokenService(secret: secret, accessTTL: configuration.accessTokenTTL, refreshTTL: configuration.refreshTokenTTL)
         health = HealthService(store: store, storageDirectory: configuration.storageDirectory, startedAt: .now, databaseTimeout: .seconds(2),
-                               cache: cache, cacheBackend: configuration.redis == nil ? "in-process" : "redis")
+                               cache: cache, cacheBackend: configuration.promptCacheTTLSeconds == 0 ? "off" : configuration.redis == nil ? "in-process" : "redis")
         let apiKeyRepository = SQLAPIKeyRepository(store: store)
         apiKeys = APIKeyService(keys: apiKeyRepository, audit: audit)
         auth = AuthService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, tokens: tokens, hasher: hasher, limiter: limiter,

@@ -10,10 +10,11 @@ public func buildApplication(configuration: AppConfiguration, logger: Logger) as
     try configuration.resolveDevelopmentSecrets()
     let store = try await StoreFactory.open(configuration, logger: logger)
     let router: Router<AppRequestContext>
-    let (cache, redis) = PromptCacheFactory.make(configuration, logger: logger)
+    let shared = SharedState.make(configuration, logger: logger)
+    let redis = shared.redis
     do {
         try await StoreFactory.migrate(store, logger: logger)
-        let services = try await AppServices(configuration: configuration, store: store, cache: cache)
+        let services = try await AppServices(configuration: configuration, store: store, limiter: shared.limiter, cache: shared.cache)
         try await services.users.bootstrapAdmin(password: configuration.adminPassword, logger: logger)
         router = buildRouter(configuration: configuration, services: services)
     } catch {

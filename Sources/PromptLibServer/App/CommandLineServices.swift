@@ -17,10 +17,11 @@ public struct CommandLineServices: Sendable {
         var configuration = configuration
         try configuration.resolveDevelopmentSecrets()
         let store = try await StoreFactory.open(configuration, logger: logger)
-        let (cache, redis) = PromptCacheFactory.make(configuration, logger: logger)
+        let shared = SharedState.make(configuration, logger: logger)
+        let redis = shared.redis
         do {
             try await StoreFactory.migrate(store, logger: logger)
-            return CommandLineServices(store: store, services: try await AppServices(configuration: configuration, store: store, cache: cache), redis: redis)
+            return CommandLineServices(store: store, services: try await AppServices(configuration: configuration, store: store, limiter: shared.limiter, cache: shared.cache), redis: redis)
         } catch {
             await store.close()
             await redis?.close()

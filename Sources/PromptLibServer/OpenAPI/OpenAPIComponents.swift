@@ -103,7 +103,7 @@ enum OpenAPIComponents {
             "database": { "type": "object", "properties": { "status": { "type": "string" }, "engine": { "type": "string" },
               "latency_ms": { "type": ["number", "null"] }, "error": { "type": ["string", "null"] } } },
             "storage": { "type": "object", "properties": { "status": { "type": "string" }, "free_bytes": { "type": ["integer", "null"] } } },
-            "cache": { "type": "object", "properties": { "status": { "type": "string" }, "backend": { "type": "string", "enum": ["in-process", "redis"] },
+            "cache": { "type": "object", "properties": { "status": { "type": "string" }, "backend": { "type": "string", "enum": ["in-process", "redis", "off"] },
               "error": { "type": ["string", "null"] } } } } } } }
       }
     }
