@@ -37,7 +37,11 @@ struct RedisIntegrationTests {
     @Test("a pipeline of 1,000 commands and 200 concurrent senders each get their own replies, in order")
     func pipelining() async throws {
         try await withRedisServer { server in
-            let pool = try Self.pool(server.url) { $0.poolSize = 4 }
+            // Ordering is under test, not waiting: generous time, as the whole suite runs beside it.
+            let pool = try Self.pool(server.url) {
+                $0.poolSize = 4
+                $0.commandTimeout = 15
+            }
             let replies = try await pool.pipeline((0..<1000).map { RESPCommand("ECHO", "reply \($0)") })
             #expect(replies.map(\.string) == (0..<1000).map { "reply \($0)" })
             try await withThrowingTaskGroup(of: Void.self) { group in

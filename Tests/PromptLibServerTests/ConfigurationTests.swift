@@ -45,6 +45,7 @@ struct ConfigurationTests {
         (["REDIS_URL": "redis://h:6379/hunter2"], "REDIS_URL"), (["REDIS_URL": "redis://hunter2@h"], "REDIS_URL"),
         (["REDIS_TLS_CA_FILE": "/etc/hostname"], "REDIS_TLS_CA_FILE"), (["PROMPT_CACHE_TTL_SECONDS": "forever"], "PROMPT_CACHE_TTL_SECONDS"),
         (["PROMPT_CACHE_TTL_SECONDS": "3601"], "PROMPT_CACHE_TTL_SECONDS"),
+        (["REDIS_URL": "redis://:hunter2@h", "REDIS_TIMEOUT_MS": "0"], "REDIS_TIMEOUT_MS"),
         (["REDIS_URL": "rediss://:hunter2@h", "REDIS_TLS_CA_FILE": "/nonexistent/ca.pem"], "REDIS_TLS_CA_FILE"),
         (["CORS_ORIGIN": "*"], "CORS_ORIGIN"), (["CORS_ORIGIN": "https://ui.example.com/app"], "CORS_ORIGIN"),
         (["FRONTEND_URL": "javascript:alert(1)"], "FRONTEND_URL"), (["ENCRYPTION_KEY_PREVIOUS": ","], "ENCRYPTION_KEY_PREVIOUS"),

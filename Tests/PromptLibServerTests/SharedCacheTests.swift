@@ -25,6 +25,7 @@ struct SharedCacheTests {
             try await withTestDatabase(engine) { database in
                 var configuration = testConfiguration(database)
                 configuration.redis = try RedisConfiguration(url: redis.url)
+            configuration.redis?.commandTimeout = 5  // the whole suite runs beside these tests
                 let first = try await buildApplication(configuration: configuration, logger: testLogger)
                 let second = try await buildApplication(configuration: configuration, logger: testLogger)
                 try await first.test(.router) { one in
@@ -68,6 +69,7 @@ struct SharedCacheTests {
             try await withTestDatabase(.sqlite) { database in
                 var configuration = testConfiguration(database)
                 configuration.redis = try RedisConfiguration(url: redis.url)
+            configuration.redis?.commandTimeout = 5  // the whole suite runs beside these tests
                 let app = try await buildApplication(configuration: configuration, logger: testLogger)
                 try await app.test(.router) { client in
                     let token = try await client.login("admin", testAdminPassword)

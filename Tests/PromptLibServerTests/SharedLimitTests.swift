@@ -12,12 +12,13 @@ import Testing
 struct SharedLimitTests {
     /// Two replicas on one database and one Redis, with `configure` applied to both.
     static func withReplicas(
-        _ redis: RedisTestServer, configure: @escaping @Sendable (inout AppConfiguration) -> Void,
+        _ redis: RedisTestServer, engine: TestEngine = .sqlite, configure: @escaping @Sendable (inout AppConfiguration) -> Void,
         _ body: @escaping @Sendable (any TestClientProtocol, any TestClientProtocol) async throws -> Void
     ) async throws {
-        try await withTestDatabase(.sqlite) { database in
+        try await withTestDatabase(engine) { database in
             var configuration = testConfiguration(database)
             configuration.redis = try RedisConfiguration(url: redis.url)
+            configuration.redis?.commandTimeout = 5  // the whole suite runs beside these tests
             configure(&configuration)
             let first = try await buildApplication(configuration: configuration, logger: testLogger)
             let second = try await buildApplication(configuration: configuration, logger: testLogger)

@@ -95,6 +95,11 @@ public struct AppConfiguration: Sendable {
         if let url = try env.secret("REDIS_URL") {
             do {
                 redis = try RedisConfiguration(url: url, tlsCAFile: redisCA)
+                // Redis that answers slower than this is worse than none: the database (or the
+                // in-process limiter) answers instead, and the pool backs off.
+                redis?.commandTimeout = Double(try env.integer("REDIS_TIMEOUT_MS", default: 250, in: 10...10_000)) / 1000
+            } catch let error as ConfigurationError {
+                throw error
             } catch {
                 // The parser's reasons never quote the URL, so no password reaches the message.
                 throw ConfigurationError(variable: "REDIS_URL", message: "must look like redis://[[user]:password@]host[:port][/db] (or rediss:// for TLS): " + Self.redisReason(error))

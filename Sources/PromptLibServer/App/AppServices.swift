@@ -26,7 +26,7 @@ struct AppServices: Sendable {
 
     init(
         configuration: AppConfiguration, store: any SQLStore, limiter: any RateLimiter = InProcessRateLimiter(),
-        cache: any PromptCache = LocalPromptCache()
+        cache: any PromptCache = LocalPromptCache(), identityGeneration: any IdentityGeneration = LocalIdentityGeneration()
     ) async throws {
         guard let secret = configuration.jwtSecret else {
             throw ConfigurationError(variable: "JWT_SECRET", message: "is required")
@@ -36,18 +36,20 @@ struct AppServices: Sendable {
         }
         self.store = store
         self.limiter = limiter
-        userRepository = SQLUserRepository(store: store)
+        // Changes that take access away are counted, so cached identities never outlive them.
+        userRepository = SignallingUserRepository(base: SQLUserRepository(store: store), generation: identityGeneration)
         auditRepository = SQLAuditRepository(store: store)
-        let sessions = SQLSessionRepository(store: store)
+        let sessions = SignallingSessionRepository(base: SQLSessionRepository(store: store), generation: identityGeneration)
         let audit = AuditLog(repository: auditRepository)
         let hasher = PasswordHasher(cost: configuration.bcryptCost)
         let tokens = await TokenService(secret: secret, accessTTL: configuration.accessTokenTTL, refreshTTL: configuration.refreshTokenTTL)
         health = HealthService(store: store, storageDirectory: configuration.storageDirectory, startedAt: .now, databaseTimeout: .seconds(2),
                                cache: cache, cacheBackend: configuration.promptCacheTTLSeconds == 0 ? "off" : configuration.redis == nil ? "in-process" : "redis")
-        let apiKeyRepository = SQLAPIKeyRepository(store: store)
+        let apiKeyRepository = SignallingAPIKeyRepository(base: SQLAPIKeyRepository(store: store), generation: identityGeneration)
         apiKeys = APIKeyService(keys: apiKeyRepository, audit: audit)
         auth = AuthService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, tokens: tokens, hasher: hasher, limiter: limiter,
-                           limits: configuration.limits, audit: audit)
+                           limits: configuration.limits, audit: audit,
+                           identities: IdentityCache(), generation: identityGeneration)
         users = UserService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, hasher: hasher, audit: audit)
         let collaboratorRepository = SQLCollaboratorRepository(store: store)
         self.cache = cache

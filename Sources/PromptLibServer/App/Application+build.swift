@@ -14,7 +14,8 @@ public func buildApplication(configuration: AppConfiguration, logger: Logger) as
     let redis = shared.redis
     do {
         try await StoreFactory.migrate(store, logger: logger)
-        let services = try await AppServices(configuration: configuration, store: store, limiter: shared.limiter, cache: shared.cache)
+        let services = try await AppServices(configuration: configuration, store: store, limiter: shared.limiter, cache: shared.cache,
+                                            identityGeneration: shared.identityGeneration)
         try await services.users.bootstrapAdmin(password: configuration.adminPassword, logger: logger)
         router = buildRouter(configuration: configuration, services: services)
     } catch {

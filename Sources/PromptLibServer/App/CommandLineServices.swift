@@ -21,7 +21,7 @@ public struct CommandLineServices: Sendable {
         let redis = shared.redis
         do {
             try await StoreFactory.migrate(store, logger: logger)
-            return CommandLineServices(store: store, services: try await AppServices(configuration: configuration, store: store, limiter: shared.limiter, cache: shared.cache), redis: redis)
+            return CommandLineServices(store: store, services: try await AppServices(configuration: configuration, store: store, limiter: shared.limiter, cache: shared.cache, identityGeneration: shared.identityGeneration), redis: redis)
         } catch {
             await store.close()
             await redis?.close()

@@ -8,25 +8,11 @@ struct CachingLabelRepository: LabelRepository {
     let cache: any PromptCache
 
     func move(promptID: String, label: String, to version: Int, by username: String, now: Date) async throws -> LabelMove? {
-        do {
-            let move = try await base.move(promptID: promptID, label: label, to: version, by: username, now: now)
-            await cache.invalidate(ids: [promptID])
-            return move
-        } catch {
-            await cache.invalidate(ids: [promptID])
-            throw error
-        }
+        try await cache.invalidating([promptID]) { try await base.move(promptID: promptID, label: label, to: version, by: username, now: now) }
     }
 
     func remove(promptID: String, label: String, by username: String, now: Date) async throws -> LabelMove? {
-        do {
-            let removal = try await base.remove(promptID: promptID, label: label, by: username, now: now)
-            await cache.invalidate(ids: [promptID])
-            return removal
-        } catch {
-            await cache.invalidate(ids: [promptID])
-            throw error
-        }
+        try await cache.invalidating([promptID]) { try await base.remove(promptID: promptID, label: label, by: username, now: now) }
     }
 
     func labels(of promptIDs: [String]) async throws -> [String: [String: Int]] { try await base.labels(of: promptIDs) }

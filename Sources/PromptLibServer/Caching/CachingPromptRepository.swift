@@ -42,7 +42,7 @@ struct CachingPromptRepository: PromptRepository {
         }
     }
 
-    // Writes: invalidate even when the call throws, as the database may have committed before the error.
+    // Writes invalidate what they touched before they return (``PromptCache/invalidating(_:_:)``).
 
     func create(_ document: PromptDocument, author: String) async throws -> PromptRecord {
         let record = try await base.create(document, author: author)
@@ -51,7 +51,7 @@ struct CachingPromptRepository: PromptRepository {
     }
 
     func addVersion(to id: String, _ document: PromptDocument, author: String, expectedVersion: Int?, transferTo ownerID: String?) async throws -> VersionWrite {
-        try await invalidating([id]) { try await base.addVersion(to: id, document, author: author, expectedVersion: expectedVersion, transferTo: ownerID) }
+        try await cache.invalidating([id]) { try await base.addVersion(to: id, document, author: author, expectedVersion: expectedVersion, transferTo: ownerID) }
     }
 
     func importAll(_ writes: [ImportWrite], author: String) async throws -> [String] {
@@ -69,18 +69,7 @@ struct CachingPromptRepository: PromptRepository {
     }
 
     func setArchived(_ archived: Bool, id: String) async throws -> PromptRecord? {
-        try await invalidating([id]) { try await base.setArchived(archived, id: id) }
-    }
-
-    private func invalidating<T>(_ ids: [String], _ write: () async throws -> T) async throws -> T {
-        do {
-            let result = try await write()
-            await cache.invalidate(ids: ids)
-            return result
-        } catch {
-            await cache.invalidate(ids: ids)
-            throw error
-        }
+        try await cache.invalidating([id]) { try await base.setArchived(archived, id: id) }
     }
 
     // Reads the cache does not hold.

@@ -34,3 +34,18 @@ protocol PromptCache: Sendable {
     /// `nil` while the cache works; otherwise why it is bypassed (health shows it).
     func problem() async -> String?
 }
+
+extension PromptCache {
+    /// Runs a write, then invalidates `ids` — also when the write throws, as the database may
+    /// have committed before the error.
+    func invalidating<T>(_ ids: [String], _ write: () async throws -> T) async throws -> T {
+        do {
+            let result = try await write()
+            await invalidate(ids: ids)
+            return result
+        } catch {
+            await invalidate(ids: ids)
+            throw error
+        }
+    }
+}

@@ -12,6 +12,9 @@ struct AuthService: Sendable {
     let limiter: any RateLimiter
     let limits: SecurityLimits
     let audit: AuditLog
+    /// Accounts, sessions and keys as the checks below read them, right at once after any revocation.
+    let identities: IdentityCache
+    let generation: any IdentityGeneration
 
     /// Signs in. Every attempt is counted before the password check (per address, and per account
     /// or per unknown name), so parallel guesses cannot get past a limit. To an anonymous caller an
@@ -109,8 +112,9 @@ struct AuthService: Sendable {
     /// The identity behind an access token: the user must still be active and the session live.
     func authenticate(accessToken: String) async throws -> Identity {
         let claims = try await tokens.verifyAccessToken(accessToken)
-        async let user = users.find(id: claims.sub.value)
-        async let session = sessions.find(id: claims.sid)
+        let ticket = await currentGeneration()
+        async let user = cachedUser(claims.sub.value, ticket: ticket)
+        async let session = cachedSession(claims.sid, ticket: ticket)
         guard let user = try await user, user.status == .active else {
             throw APIError(.unauthorized, .tokenInvalid, "The account behind this token is disabled or gone")
         }
@@ -133,12 +137,11 @@ extension AuthService {
     func authenticate(apiKey: String) async throws -> Identity {
         let invalid = APIError(.unauthorized, .tokenInvalid, "The API key is not valid")
         let now = Date()
-        guard let key = try await apiKeys.find(hash: TokenService.hash(apiKey)), key.isLive(at: now) else { throw invalid }
-        guard let user = try await users.find(id: key.userID), user.status == .active else { throw invalid }
+        let ticket = await currentGeneration()
+        guard let key = try await cachedKey(hash: TokenService.hash(apiKey), ticket: ticket), key.isLive(at: now) else { throw invalid }
+        guard let user = try await cachedUser(key.userID, ticket: ticket), user.status == .active else { throw invalid }
         // Use is recorded about once a minute, so the hot path rarely writes.
-        if key.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-            try await apiKeys.touch(id: key.id, now: now)
-        }
+        try await touch(key, now: now, ticket: ticket)
         return Identity(
             userID: user.id, username: user.username, role: user.role, sessionID: nil, apiKeyID: key.id,
             scopes: Set(key.scopes.compactMap(APIScope.init(rawValue:)))

@@ -1,0 +1,45 @@
+import Foundation
+import PromptLibStorage
+
+/// The reads behind every authenticated request, through the ``IdentityCache``: the shared
+/// generation is read first (nil when it cannot be: the database answers and nothing is cached).
+extension AuthService {
+    func currentGeneration() async -> UInt64? {
+        guard let current = await generation.current() else { return nil }
+        await identities.sync(current)
+        return current
+    }
+
+    func cachedUser(_ id: String, ticket: UInt64?) async throws -> UserRecord? {
+        if ticket != nil, let user = await identities.user(id) { return user }
+        let user = try await users.find(id: id)
+        if let ticket, let user { await identities.store(user: user, ticket: ticket) }
+        return user
+    }
+
+    /// A cached session that looks ended is read again: a refresh extends a session's expiry
+    /// without counting as a change.
+    func cachedSession(_ id: String, ticket: UInt64?) async throws -> SessionRecord? {
+        if ticket != nil, let session = await identities.session(id), session.isLive(at: Date()) { return session }
+        let session = try await sessions.find(id: id)
+        if let ticket, let session { await identities.store(session: session, ticket: ticket) }
+        return session
+    }
+
+    func cachedKey(hash: String, ticket: UInt64?) async throws -> APIKeyRecord? {
+        if ticket != nil, let key = await identities.key(hash: hash) { return key }
+        let key = try await apiKeys.find(hash: hash)
+        if let ticket, let key { await identities.store(key: key, ticket: ticket) }
+        return key
+    }
+
+    /// Records a key's use about once a minute, and keeps the cached copy's time in step so that
+    /// a cached key does not write on every request.
+    func touch(_ key: APIKeyRecord, now: Date, ticket: UInt64?) async throws {
+        guard key.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true else { return }
+        try await apiKeys.touch(id: key.id, now: now)
+        var touched = key
+        touched.lastUsedAt = now
+        if let ticket { await identities.store(key: touched, ticket: ticket) }
+    }
+}
