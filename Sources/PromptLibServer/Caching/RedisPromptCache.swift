@@ -66,7 +66,7 @@ final class RedisPromptCache: PromptCache {
 
     func problem() async -> String? {
         // Generic on purpose: health is public, and the reason names hosts (the log has it).
-        await pool.unavailableReason == nil ? nil : "Redis is unavailable; the database answers every read"
+        pool.unavailableReason == nil ? nil : "Redis is unavailable; the database answers every read"
     }
 
     /// The generation and the cached JSON (nil on a miss), or nil when the cache must be bypassed.

@@ -20,7 +20,7 @@ enum CanonicalRequest {
     /// Refuses control characters in the path and in query parameter names and values.
     static func checkText(of request: Request) throws {
         let path = request.uri.path
-        if let problem = ControlCharacters.problem(in: path.removingPercentEncoding ?? path) {
+        if let problem = ControlCharacters.problem(in: String(PercentDecoding.decode(Substring(path), plusIsSpace: false) ?? Substring(path))) {
             throw APIError.validation("The path \(problem)", field: "path")
         }
         for (name, value) in request.uri.formParameters {

@@ -1,4 +1,3 @@
-import Foundation
 import HummingbirdCore
 
 extension URI {
@@ -11,8 +10,8 @@ extension URI {
         let pairs = query.split(separator: "&", omittingEmptySubsequences: true).map { part -> (key: Substring, value: Substring) in
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let decode = { (raw: Substring) -> Substring in
-                let spaced = raw.replacingOccurrences(of: "+", with: " ")
-                return Substring(spaced.removingPercentEncoding ?? spaced)
+                PercentDecoding.decode(raw, plusIsSpace: true)
+                    ?? Substring(String(decoding: raw.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self))
             }
             return (key: decode(pieces[0]), value: pieces.count > 1 ? decode(pieces[1]) : "")
         }

@@ -18,7 +18,7 @@ struct PromptController {
         group.get(":id/versions/:version", use: version)
         group.get("by-name/:name") { request, context -> Response in
             let raw = try context.parameters.require("name")
-            let name = raw.removingPercentEncoding ?? raw
+            let name = PercentDecoding.decode(Substring(raw), plusIsSpace: false).map(String.init) ?? raw
             let label = request.uri.formParameters["label"].map(String.init)
             var (prompt, record) = try await service.resolve(name: name, version: try ListQuery.version(in: request), label: label)
             let resolved: [IncludeResolver.Resolution]?
