@@ -12,6 +12,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 import uuid
@@ -128,6 +129,8 @@ def measure(base, token, n):
         elapsed, body = timed("/api/v1/prompts?limit=50" + (f"&cursor={cursor}" if cursor else ""))
         pages.append(elapsed)
         cursor = json.loads(body)["page"]["next_cursor"]
+    for words in (1, 2):
+        print(f"  search under load (16 clients, {words} word{'s' if words > 1 else ''}, 10 s): {under_load(parsed, headers, words)}")
     print(f"  full-text search (2 words, 20 results): {percentiles(search)}")
     print(f"  search as typed (last word a 3-letter prefix): {percentiles(typed)}")
     print(f"  search by relevance (2 words, 20 results): {percentiles(ranked)}")
@@ -135,6 +138,36 @@ def measure(base, token, n):
     print(f"  search pages 1-10 following cursors:    {percentiles(deep)}")
     print(f"  fetch by name@production:               {percentiles(fetch)}")
     print(f"  list pages of 50, following cursors:    {percentiles(pages)}")
+
+
+def under_load(parsed, headers, words, clients=16, seconds=10):
+    """Requests per second and latency percentiles with `clients` keep-alive connections searching at once."""
+    samples, lock, deadline = [], threading.Lock(), time.perf_counter() + seconds
+
+    def client(seed):
+        rng = random.Random(seed)
+        conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+        mine = []
+        while time.perf_counter() < deadline:
+            q = "+".join(rng.choice(WORDS) for _ in range(words))
+            start = time.perf_counter()
+            conn.request("GET", f"/api/v1/prompts?q={q}&limit=20", headers=headers)
+            response = conn.getresponse()
+            response.read()
+            if response.status != 200:
+                raise SystemExit(f"search under load answered {response.status}")
+            mine.append(time.perf_counter() - start)
+        with lock:
+            samples.extend(mine)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(seed,)) for seed in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return f"{len(samples) / elapsed:.0f} requests/s, {percentiles(samples)}"
 
 
 if __name__ == "__main__":

@@ -11,6 +11,10 @@ public protocol SQLStore: Sendable {
     /// Runs `body` with a database for independent queries.
     func withDatabase<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
+    /// Runs `body`, which only reads, with a database that may run beside others' reads: SQLite
+    /// keeps reader connections beside its one writer. It sees every write committed before it began.
+    func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+
     /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
     func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
@@ -26,6 +30,11 @@ public protocol SQLStore: Sendable {
 }
 
 extension SQLStore {
+    /// A pool of connections reads as it writes.
+    public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await withDatabase(body)
+    }
+
     /// An embedded database has no connection to refuse.
     public func connectionProblem() async -> StorageError? { nil }
 

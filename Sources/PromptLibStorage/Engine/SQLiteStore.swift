@@ -1,22 +1,31 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOPosix
 import SQLiteKit
 
-/// The embedded store: one SQLite file, one connection, statements serialised by a mutex.
+/// The embedded store: one SQLite file, one writer connection whose statements a mutex
+/// serialises, and reader connections beside it (WAL lets readers run while the writer writes):
+/// searches from many clients no longer wait for each other on one connection.
 public final class SQLiteStore: SQLStore {
     public var engine: DatabaseEngine { .sqlite }
     private let connection: SQLiteConnection
     private let threadPool: NIOThreadPool
     private let database: any SQLDatabase
     private let mutex = AsyncMutex()
+    private let readers: [SQLiteReader]
+    private let nextReader = NIOLockedValueBox(0)
 
-    private init(connection: SQLiteConnection, threadPool: NIOThreadPool) {
+    private init(connection: SQLiteConnection, threadPool: NIOThreadPool, readers: [SQLiteReader]) {
         self.connection = connection
         self.threadPool = threadPool
         // Queries are never logged with their binds: those hold users' prompt text.
         self.database = connection.sql(queryLogLevel: nil)
+        self.readers = readers
     }
+
+    /// How many reader connections a file database gets: one per core, at least two, at most four.
+    static let readerCount = max(2, min(4, ProcessInfo.processInfo.activeProcessorCount))
 
     /// Opens (creating if needed) the database file at `path`, or an in-memory database for `":memory:"`.
     public static func open(path: String, logger: Logger) async throws -> SQLiteStore {
@@ -34,7 +43,7 @@ public final class SQLiteStore: SQLStore {
             try? await threadPool.shutdownGracefully()
             throw StorageError.unavailable("cannot open SQLite database at \(path): \(error)")
         }
-        let store = SQLiteStore(connection: connection, threadPool: threadPool)
+        var store = SQLiteStore(connection: connection, threadPool: threadPool, readers: [])
         do {
             try await store.withDatabase { db in
                 // busy_timeout first: switching to WAL needs a lock another process may hold.
@@ -45,11 +54,26 @@ public final class SQLiteStore: SQLStore {
                 try await db.raw("PRAGMA synchronous = NORMAL").run()
                 try await db.raw("PRAGMA foreign_keys = ON").run()
             }
+            // An in-memory database is private to its connection: it reads on the writer.
+            if path != ":memory:" {
+                var readers: [SQLiteReader] = []
+                for _ in 0..<readerCount { readers.append(try await SQLiteReader.open(path: path, logger: logger)) }
+                store = SQLiteStore(connection: connection, threadPool: threadPool, readers: readers)
+            }
         } catch {
             await store.close()
             throw error
         }
         return store
+    }
+
+    public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        guard !readers.isEmpty else { return try await withDatabase(body) }
+        let reader = readers[nextReader.withLockedValue { index in
+            index = (index + 1) % readers.count
+            return index
+        }]
+        return try await mapErrors { try await reader.run(body) }
     }
 
     public func withDatabase<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -75,6 +99,7 @@ public final class SQLiteStore: SQLStore {
     }
 
     public func close() async {
+        for reader in readers { await reader.close() }
         try? await connection.close()
         try? await threadPool.shutdownGracefully()
     }

@@ -84,7 +84,7 @@ public struct SQLLabelRepository: LabelRepository {
 
     public func labels(of promptIDs: [String]) async throws -> [String: [String: Int]] {
         guard !promptIDs.isEmpty else { return [:] }
-        return try await store.withDatabase { db in
+        return try await store.read { db in
             try await db.raw("""
                 SELECT prompt_id, label, version FROM prompt_labels WHERE prompt_id IN (\(binds: promptIDs))
                 """).all().reduce(into: [String: [String: Int]]()) { result, row in
@@ -96,7 +96,7 @@ public struct SQLLabelRepository: LabelRepository {
 
     public func history(promptID: String, limit: Int, cursor: String?) async throws -> Page<LabelMove> {
         let before = try cursor.map(Cursor.decodeInt) ?? Int.max
-        let rows = try await store.withDatabase { db in
+        let rows = try await store.read { db in
             try await db.raw("""
                 SELECT id, prompt_id, label, from_version, to_version, moved_by, moved_at, removed FROM label_moves
                 WHERE prompt_id = \(bind: promptID) AND id < \(bind: before) ORDER BY id DESC LIMIT \(bind: limit + 1)

@@ -128,7 +128,7 @@ extension SQLPromptRepository {
     public func allVersions(of ids: [String]) async throws -> [String: [PromptVersionRecord]] {
         var out: [String: [PromptVersionRecord]] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            let rows = try await store.withDatabase { db in
+            let rows = try await store.read { db in
                 try await db.raw("""
                     SELECT prompt_id, document, author, created_at FROM prompt_versions
                     WHERE prompt_id IN (\(binds: chunk)) ORDER BY prompt_id, version
@@ -143,7 +143,7 @@ extension SQLPromptRepository {
     public func find(names: [String]) async throws -> [String: PromptRecord] {
         var out: [String: PromptRecord] = [:]
         for chunk in stride(from: 0, to: names.count, by: 500).map({ Array(names[$0..<min($0 + 500, names.count)]) }) {
-            let records = try await store.withDatabase { db in
+            let records = try await store.read { db in
                 try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.name IN (\(binds: chunk))").all().map(Self.record)
             }
             for record in try await withLabels(records) { out[record.document.name] = record }

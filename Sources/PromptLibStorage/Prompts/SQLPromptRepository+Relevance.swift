@@ -44,7 +44,7 @@ extension SQLPromptRepository {
                 select += "to_tsquery('english', \(bind: word))::text AS t\(unsafeRaw: String(index))"
             }
             let statement = select
-            let row = try await store.withDatabase { db in try await db.raw(statement).first() }
+            let row = try await store.read { db in try await db.raw(statement).first() }
             terms = try words.indices.map { try row?.decode(column: "t\($0)", as: String.self) ?? "" }
                 .filter { !$0.isEmpty }.map { "(\($0))" }
         }
@@ -105,7 +105,7 @@ extension SQLPromptRepository {
         sql += " ORDER BY \(unsafeRaw: column) \(unsafeRaw: query.descending ? "DESC" : "ASC") LIMIT \(bind: limit)"
         let statement = sql
         let cursorScore = "\(Double(score))"
-        return try await store.withDatabase { db in
+        return try await store.read { db in
             try await db.raw(statement).all().map { row in
                 let key = try row.decode(column: "search_key", as: Int.self)
                 return SearchKey(id: try row.decode(column: "id", as: String.self), cursor: cursorScore + "\u{1F}\(key)")

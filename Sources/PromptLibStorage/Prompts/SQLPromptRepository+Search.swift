@@ -33,7 +33,7 @@ extension SQLPromptRepository {
         // through the sort is what made large searches slow.
         let pageKeys = Array(keys.prefix(query.limit))
         let ids = pageKeys.map(\.id)
-        let records = ids.isEmpty ? [] : try await store.withDatabase { db in
+        let records = ids.isEmpty ? [] : try await store.read { db in
             try await db.raw("\(unsafeRaw: Self.selectPrompt) WHERE p.id IN (\(binds: ids))").all().map(Self.record)
         }
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -63,7 +63,7 @@ extension SQLPromptRepository {
         }
         sql += " ORDER BY sort_key \(unsafeRaw: direction), p.id \(unsafeRaw: direction) LIMIT \(bind: query.limit + 1)"
         let statement = sql
-        return try await store.withDatabase { db in
+        return try await store.read { db in
             try await db.raw(statement).all().map { row in
                 let id = try row.decode(column: "id", as: String.self)
                 return SearchKey(id: id, cursor: "\u{1F}" + id)

@@ -86,7 +86,7 @@ public struct SQLPromptRepository: PromptRepository {
 
     private func findOne(where condition: SQLQueryString) async throws -> PromptRecord? {
         let query = "\(unsafeRaw: Self.selectPrompt) WHERE " + condition
-        let record = try await store.withDatabase { db in try await db.raw(query).first().map(Self.record) }
+        let record = try await store.read { db in try await db.raw(query).first().map(Self.record) }
         return try await withLabels(record.map { [$0] } ?? []).first
     }
 
@@ -110,7 +110,7 @@ public struct SQLPromptRepository: PromptRepository {
 
     public func tagCounts() async throws -> [(tag: String, count: Int)] {
         let expand = store.engine == .postgres ? "json_array_elements_text(p.tags::json) AS t(value)" : "json_each(p.tags) AS t"
-        return try await store.withDatabase { db in
+        return try await store.read { db in
             try await db.raw("""
                 SELECT t.value AS tag, COUNT(*) AS n FROM prompts p, \(unsafeRaw: expand) WHERE p.archived_at IS NULL
                 GROUP BY t.value ORDER BY n DESC, t.value
@@ -119,14 +119,14 @@ public struct SQLPromptRepository: PromptRepository {
     }
 
     public func liveNames() async throws -> [String] {
-        try await store.withDatabase { db in
+        try await store.read { db in
             try await db.raw("SELECT name FROM prompts WHERE archived_at IS NULL ORDER BY name").all()
                 .map { try $0.decode(column: "name", as: String.self) }
         }
     }
 
     public func version(of id: String, number: Int) async throws -> PromptVersionRecord? {
-        try await store.withDatabase { db in
+        try await store.read { db in
             try await db.raw("""
                 SELECT prompt_id, document, author, created_at FROM prompt_versions
                 WHERE prompt_id = \(bind: id) AND version = \(bind: number)
@@ -136,7 +136,7 @@ public struct SQLPromptRepository: PromptRepository {
 
     public func versions(of id: String, limit: Int, cursor: String?) async throws -> Page<PromptVersionRecord> {
         let before = try cursor.map(Cursor.decodeInt) ?? Int.max
-        let rows = try await store.withDatabase { db in
+        let rows = try await store.read { db in
             try await db.raw("""
                 SELECT prompt_id, document, author, created_at FROM prompt_versions
                 WHERE prompt_id = \(bind: id) AND version < \(bind: before)
