@@ -15,6 +15,7 @@ struct Serve: AsyncParsableCommand {
                 "version": "\(PromptLibVersion.current)", "mode": "\(configuration.mode.rawValue)",
                 "database": "\(configuration.databaseDescription)",
                 "address": "\(configuration.host):\(configuration.port)",
+                "redis": "\(configuration.redis?.redacted ?? "none: cache and limits in process")",
             ])
             if configuration.databaseReadReplica != nil {
                 logger.warning("DATABASE_READ_URL is accepted but not used yet; every query goes to DATABASE_URL")

@@ -22,7 +22,7 @@ struct RedisConfigurationTests {
     @Test("what is not a Redis URL is refused with the reason", arguments: [
         ("http://localhost:6379", "scheme must be"), ("redis://", "host"), ("redis://localhost:6379/x", "database number"),
         ("redis://localhost:6379/-1", "database number"), ("redis://localhost:6379/0?ssl=true", "query"),
-        ("redis://user@localhost", "needs a password"), ("localhost:6379", "redis://"),
+        ("redis://user@localhost", "needs a password"), ("redis://:hunter2%zz@localhost", "two hex digits"), ("localhost:6379", "redis://"),
     ])
     func refused(_ url: String, _ reason: String) {
         do {

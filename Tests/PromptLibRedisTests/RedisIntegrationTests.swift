@@ -97,7 +97,7 @@ struct RedisIntegrationTests {
         }
     }
 
-    @Test("a command over its timeout fails with timeout, and the pool goes on with a fresh connection")
+    @Test("a command over its timeout fails with timeout, and after the backoff window the pool goes on with a fresh connection")
     func timeouts() async throws {
         try await withRedisServer { server in
             let pool = try Self.pool(server.url) { $0.commandTimeout = 0.3 }
@@ -106,7 +106,12 @@ struct RedisIntegrationTests {
                 try await pool.send(RESPCommand("BLPOP", "promptlib:empty", "5"))
             }
             #expect(ContinuousClock.now - started < .seconds(3))
-            #expect(try await pool.send(RESPCommand("PING")) == .simpleString("PONG"))
+            var reply: RESPValue?
+            for _ in 0..<100 where reply == nil {
+                reply = try? await pool.send(RESPCommand("PING"))
+                if reply == nil { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(reply == .simpleString("PONG"))
             await pool.close()
         }
     }
@@ -141,6 +146,28 @@ struct RedisIntegrationTests {
             #expect(ContinuousClock.now - started < .milliseconds(600), "inside the backoff window a command fails fast")
             #expect(pool.unavailableReason != nil)
             try server.start()
+            var reply: RESPValue?
+            for _ in 0..<100 where reply == nil {
+                reply = try? await pool.send(RESPCommand("PING"))
+                if reply == nil { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(reply == .simpleString("PONG"))
+            #expect(pool.unavailableReason == nil)
+            await pool.close()
+        }
+    }
+
+    @Test("a stalled Redis costs one timeout, then commands fail at once; when it goes on, so do they")
+    func stalled() async throws {
+        try await withRedisServer { server in
+            let pool = try Self.pool(server.url) { $0.commandTimeout = 0.3 }
+            try await pool.send(RESPCommand("PING"))
+            server.pause()
+            await #expect(throws: RedisError.timeout(command: "GET", seconds: 0.3)) { try await pool.send(RESPCommand("GET", "promptlib:k")) }
+            let started = ContinuousClock.now
+            await #expect(throws: RedisError.self) { try await pool.send(RESPCommand("GET", "promptlib:k")) }
+            #expect(ContinuousClock.now - started < .milliseconds(150), "inside the window a command does not wait for its timeout")
+            server.resume()
             var reply: RESPValue?
             for _ in 0..<100 where reply == nil {
                 reply = try? await pool.send(RESPCommand("PING"))

@@ -62,8 +62,20 @@ public final class RedisTestServer: @unchecked Sendable {
             return self.process
         }
         guard let process else { return }
+        kill(process.processIdentifier, SIGCONT)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+    }
+
+    /// Stops the server's process without closing its connections, as a hung server would
+    /// (`SIGSTOP`); ``resume()`` lets it go on.
+    public func pause() {
+        lock.withLock { process }.map { _ = kill($0.processIdentifier, SIGSTOP) }
+    }
+
+    /// Lets a paused server go on (`SIGCONT`).
+    public func resume() {
+        lock.withLock { process }.map { _ = kill($0.processIdentifier, SIGCONT) }
     }
 
     static func canConnect(port: Int) -> Bool {

@@ -42,7 +42,7 @@ public struct RedisConfiguration: Sendable, Hashable {
         let path = url.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         if !path.isEmpty {
             guard let number = Int(path), number >= 0, number <= Int(Int32.max) else {
-                throw RedisError.invalidURL("the path must be a database number such as /0")
+                throw RedisError.invalidURL("the path must be a database number from 0 to \(Int32.max), such as /0")
             }
             database = number
         }
@@ -53,13 +53,44 @@ public struct RedisConfiguration: Sendable, Hashable {
         let user = url.percentEncodedUser.flatMap { $0.isEmpty ? nil : $0 }
         let password = url.percentEncodedPassword.flatMap { $0.isEmpty ? nil : $0 }
         if user != nil, password == nil { throw RedisError.invalidURL("a user name needs a password (redis://user:password@host)") }
+        let badEscape = RedisError.invalidURL("the user name or password has a '%' that is not followed by two hex digits (write % as %25)")
+        // Checked on the text as written: URLComponents quietly re-encodes a stray `%`.
+        if let start = text.range(of: "://"), let end = text.range(of: "@", options: .backwards), start.upperBound <= end.lowerBound,
+           Self.percentDecoded(String(text[start.upperBound..<end.lowerBound])) == nil {
+            throw badEscape
+        }
+        var decodedUser: String?
+        var decodedPassword: String?
+        if let user {
+            guard let decoded = Self.percentDecoded(user) else { throw badEscape }
+            decodedUser = decoded
+        }
+        if let password {
+            guard let decoded = Self.percentDecoded(password) else { throw badEscape }
+            decodedPassword = decoded
+        }
         self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         self.port = port
-        self.username = user?.removingPercentEncoding ?? user
-        self.password = password?.removingPercentEncoding ?? password
+        self.username = decodedUser
+        self.password = decodedPassword
         self.database = database
         self.useTLS = scheme == "rediss"
         self.tlsCAFile = tlsCAFile
+    }
+
+    /// `text` percent-decoded, or nil when a `%` is not followed by two hex digits.
+    static func percentDecoded(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%") {
+                guard index + 2 < bytes.count, bytes[index + 1].isHexDigit, bytes[index + 2].isHexDigit else { return nil }
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return text.removingPercentEncoding
     }
 
     /// The URL without its password, for logs and health.
@@ -67,5 +98,12 @@ public struct RedisConfiguration: Sendable, Hashable {
         let credentials = password == nil ? "" : "\(username ?? ""):***@"
         let host = self.host.contains(":") ? "[\(self.host)]" : self.host
         return "\(useTLS ? "rediss" : "redis")://\(credentials)\(host):\(port)/\(database)"
+    }
+}
+
+extension UInt8 {
+    fileprivate var isHexDigit: Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
     }
 }

@@ -39,12 +39,38 @@ public final class RedisConnectionPool: Sendable {
     /// Sends one command (see ``RedisConnection/send(_:)``).
     @discardableResult
     public func send(_ command: RESPCommand) async throws -> RESPValue {
-        try await connection().send(command)
+        try await observed { try await $0.send(command) }
     }
 
     /// Sends commands in one write on one connection (see ``RedisConnection/pipeline(_:)``).
     public func pipeline(_ commands: [RESPCommand]) async throws -> [RESPValue] {
-        try await connection().pipeline(commands)
+        try await observed { try await $0.pipeline(commands) }
+    }
+
+    /// Runs `body` on a connection, and learns from how it went: a command that timed out means a
+    /// stalled server, so the backoff window opens and the next commands fail at once instead of
+    /// each waiting out its timeout; an answer after failures closes the window.
+    private func observed<R>(_ body: (RedisConnection) async throws -> R) async throws -> R {
+        do {
+            let result = try await body(try await connection())
+            let recovered = state.withLockedValue { state -> Bool in
+                guard state.backoff.failures > 0, state.backoff.remaining() == nil else { return false }
+                state.backoff.succeeded()
+                return true
+            }
+            if recovered { logger.notice("Redis is reachable again", metadata: ["redis": "\(configuration.redacted)"]) }
+            return result
+        } catch let error as RedisError {
+            if case .timeout = error {
+                let first = state.withLockedValue { state -> Bool in
+                    let first = state.backoff.failures == 0
+                    if state.backoff.remaining() == nil { state.backoff.failed(error.description) }
+                    return first
+                }
+                if first { logger.warning("Redis is unavailable", metadata: ["redis": "\(configuration.redacted)", "reason": "\(error)"]) }
+            }
+            throw error
+        }
     }
 
     /// Closes every connection; later commands fail with ``RedisError/unavailable(_:)``.
@@ -73,14 +99,12 @@ public final class RedisConnectionPool: Sendable {
     private func connection() async throws -> RedisConnection {
         let choice = state.withLockedValue { state -> Choice in
             if state.closed { return .fail(.unavailable("the connection pool is closed")) }
+            // Inside a backoff window nothing is sent, open connections or not (a stalled server
+            // keeps them open).
+            do { try state.backoff.check() } catch { return .fail(error as? RedisError ?? .unavailable("\(error)")) }
             state.connections.removeAll { !$0.isActive }
             if state.connections.count < configuration.poolSize, state.opening == nil {
-                do {
-                    try state.backoff.check()
-                    state.opening = Task { try await self.open() }
-                } catch {
-                    if state.connections.isEmpty { return .fail(error as? RedisError ?? .unavailable("\(error)")) }
-                }
+                state.opening = Task { try await self.open() }
             }
             if !state.connections.isEmpty {
                 state.next &+= 1

@@ -18,6 +18,8 @@ extension AppConfiguration {
             ("DATABASE_READ_URL", databaseReadReplica == nil ? "unset" : "set"),
             ("DATABASE_POOL_SIZE", String(databasePoolSize)),
             ("REDIS_URL", redis?.redacted ?? "unset (in-process)"),
+            ("REDIS_TIMEOUT_MS", redis.map { String(Int(($0.commandTimeout * 1000).rounded())) } ?? "unused"),
+            ("REDIS_TLS_CA_FILE", redis?.tlsCAFile ?? "unset"),
             ("PROMPT_CACHE_TTL_SECONDS", promptCacheTTLSeconds == 0 ? "0 (cache off)" : "\(promptCacheTTLSeconds)"),
             ("JWT_SECRET", jwtSecret == nil ? "unset (generated in STORAGE_DIR on start)" : "set"),
             ("ENCRYPTION_KEY", encryptionKey == nil ? "unset (generated in STORAGE_DIR on start)" : "set"),

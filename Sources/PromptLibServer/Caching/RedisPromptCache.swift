@@ -64,9 +64,10 @@ final class RedisPromptCache: PromptCache {
         }
     }
 
+    /// Asks Redis itself, so health is right on an idle replica too. Generic on purpose: health
+    /// is public, and the reason names hosts (the log has it).
     func problem() async -> String? {
-        // Generic on purpose: health is public, and the reason names hosts (the log has it).
-        pool.unavailableReason == nil ? nil : "Redis is unavailable; the database answers every read"
+        (try? await pool.send(RESPCommand("PING"))) == nil ? "Redis is unavailable; the database answers every read" : nil
     }
 
     /// The generation and the cached JSON (nil on a miss), or nil when the cache must be bypassed.
