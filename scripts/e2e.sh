@@ -6,12 +6,19 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
+# shellcheck source=scripts/redis.sh
+source scripts/redis.sh
 BIN=${PROMPTLIB_BIN:-.build/debug/promptlib}
 passed=0
 failed=0
 SERVER_PID=""
 WORK=$(mktemp -d /tmp/promptlib-e2e.XXXXXX)
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; pg_stop; rm -rf "$WORK"; }
+REPLICA_PIDS=()
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null
+  for pid in "${REPLICA_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  pg_stop; redis_stop; rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 check() { # check NAME COMMAND...
@@ -243,6 +250,57 @@ outage() {
   check "postgres back: API works again" test "$(status_of -H "authorization: Bearer $TOKEN" "$1")" = 200
 }
 
+health_status() { curl -s -m 10 "$1" | json 'd["status"]'; }
+wait_for_health() { # wait_for_health STATUS URL SECONDS
+  for _ in $(seq 1 $(($3 * 10))); do
+    [ "$(health_status "$2")" = "$1" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# Two server processes on one SQLite file and one Redis act as one; Redis killed under them costs
+# no request, and they return to it on their own.
+replica_checks() {
+  local dir="$WORK/replicas" a b pa pb
+  pa=$(free_port); pb=$(free_port)
+  for port in "$pa" "$pb"; do
+    env STORAGE_DIR="$dir" PORT="$port" ADMIN_PASSWORD="$ADMIN_PASSWORD" REDIS_URL="$REDIS_TEST_URL" "$BIN" serve >>"$WORK/replicas.log" 2>&1 &
+    REPLICA_PIDS+=($!)
+    wait_for_status 200 "localhost:$port/api/system/health" 30 || { check "replica on $port starts" false; return; }
+  done
+  a="localhost:$pa"; b="localhost:$pb"
+  local token id etag byname
+  token=$(curl -s -m 10 -H 'content-type: application/json' -X POST "$a/api/v1/auth/login" \
+    -d "{\"login\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | json 'd["access_token"]')
+  rapi() { curl -s -m 10 -H 'content-type: application/json' -H "authorization: Bearer $token" "$@"; }
+  id=$(rapi -X POST "$a/api/v1/prompts" -d '{"name":"replicas/greeter","title":"Greeter","tags":["t"],"prompt":{"goal":"v1 {{who}}"},"variables":[{"name":"who","type":"string","required":true}]}' | json 'd["id"]')
+  rapi -o /dev/null -X PUT "$a/api/v1/prompts/$id/labels/production" -d '{"version":1}'
+  byname="/api/v1/prompts/by-name/replicas%2Fgreeter?label=production"
+  check "replicas: B serves what A wrote" test "$(rapi "$b$byname" | json 'd["prompt"]["goal"]')" = "v1 {{who}}"
+  check "replicas: B's fetch filled the shared cache" test "$(redis-cli -p "$REDIS_PORT" --scan --pattern 'promptlib:cache:*:prompt:*' | wc -l)" -ge 1
+  etag=$(curl -s -m 10 -D - -o /dev/null -H "authorization: Bearer $token" "$a/api/v1/prompts/$id" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag" {print $2}')
+  rapi -o /dev/null -X PUT "$a/api/v1/prompts/$id" -H "if-match: $etag" -d '{"name":"replicas/greeter","title":"Greeter","tags":["t"],"prompt":{"goal":"v2 {{who}}"},"variables":[{"name":"who","type":"string","required":true}]}'
+  rapi -o /dev/null -X PUT "$a/api/v1/prompts/$id/labels/production" -d '{"version":2}'
+  check "replicas: a release through A is what B serves at once" test "$(rapi "$b$byname" | json 'd["prompt"]["goal"]')" = "v2 {{who}}"
+  check "replicas: a logout through A applies on B at once" \
+    test "$(rapi -o /dev/null -w '%{http_code}' -X POST "$a/api/v1/auth/logout"; echo " $(rapi -o /dev/null -w '%{http_code}' "$b/api/v1/auth/me")")" = "204 401"
+  token=$(curl -s -m 10 -H 'content-type: application/json' -X POST "$b/api/v1/auth/login" \
+    -d "{\"login\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | json 'd["access_token"]')
+  redis_server_stop
+  local codes=""
+  for _ in $(seq 30); do codes+="$(rapi -o /dev/null -w '%{http_code}' "$b$byname") "; done
+  check "replicas: Redis killed mid-stream costs no request" test "$(echo "$codes" | tr ' ' '\n' | grep -cv '^200$\|^$')" = 0
+  check "replicas: health says degraded while Redis is away" test "$(health_status "$a/api/system/health")" = degraded
+  redis_server_start
+  check "replicas: back to healthy without a restart" wait_for_health healthy "$b/api/system/health" 40
+  rapi -o /dev/null "$b$byname"
+  check "replicas: the cache is used again" test "$(redis-cli -p "$REDIS_PORT" --scan --pattern 'promptlib:cache:*:prompt:*' | wc -l)" -ge 1
+  check "replicas: no password or secret in their logs" test "$(grep -c "$ADMIN_PASSWORD" "$WORK/replicas.log")" = 0
+  for pid in "${REPLICA_PIDS[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+  REPLICA_PIDS=()
+}
+
 cli_checks
 run_engine sqlite
 user_cli_checks
@@ -255,6 +313,11 @@ if pg_install_if_missing && pg_start; then
   run_engine postgres DATABASE_URL="postgresql://postgres@127.0.0.1:$PG_PORT/promptlib_e2e?sslmode=disable"
 elif [ "${CI:-}" = true ]; then
   check "postgres available under CI" false
+fi
+if redis_install_if_missing && redis_start; then
+  replica_checks
+elif [ "${CI:-}" = true ]; then
+  check "redis available under CI" false
 fi
 if grep -q '"level":"critical"\|"level":"error"' "$WORK/server.log"; then
   check "server logged no errors" false
