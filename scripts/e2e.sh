@@ -60,13 +60,16 @@ stop_server() {
   return $rc
 }
 
-wait_for_status() { # wait_for_status CODE URL SECONDS
-  for _ in $(seq 1 $(($3 * 10))); do
-    [ "$(status_of "$2")" = "$1" ] && return 0
+poll() { # poll SECONDS COMMAND...: runs COMMAND every 0.1 s until it succeeds
+  local seconds=$1; shift
+  for _ in $(seq 1 $((seconds * 10))); do
+    "$@" && return 0
     sleep 0.1
   done
   return 1
 }
+status_is() { [ "$(status_of "$2")" = "$1" ]; }
+wait_for_status() { poll "$3" status_is "$1" "$2"; } # wait_for_status CODE URL SECONDS
 
 cli_checks() {
   check "promptlib --version prints the version" test -n "$("$BIN" --version)"
@@ -251,13 +254,8 @@ outage() {
 }
 
 health_status() { curl -s -m 10 "$1" | json 'd["status"]'; }
-wait_for_health() { # wait_for_health STATUS URL SECONDS
-  for _ in $(seq 1 $(($3 * 10))); do
-    [ "$(health_status "$2")" = "$1" ] && return 0
-    sleep 0.1
-  done
-  return 1
-}
+health_is() { [ "$(health_status "$2")" = "$1" ]; }
+wait_for_health() { poll "$3" health_is "$1" "$2"; } # wait_for_health STATUS URL SECONDS
 
 # Two server processes on one SQLite file and one Redis act as one; Redis killed under them costs
 # no request, and they return to it on their own.

@@ -14,6 +14,15 @@ struct RedisIntegrationTests {
         return logger
     }()
 
+    /// The first answer to PING within 5 s of retrying (a pool backs off after failures).
+    static func firstPong(_ pool: RedisConnectionPool) async throws -> RESPValue? {
+        for _ in 0..<100 {
+            if let reply = try? await pool.send(RESPCommand("PING")) { return reply }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return nil
+    }
+
     static func pool(_ url: String, _ adjust: (inout RedisConfiguration) -> Void = { _ in }) throws -> RedisConnectionPool {
         var configuration = try RedisConfiguration(url: url)
         adjust(&configuration)
@@ -106,12 +115,7 @@ struct RedisIntegrationTests {
                 try await pool.send(RESPCommand("BLPOP", "promptlib:empty", "5"))
             }
             #expect(ContinuousClock.now - started < .seconds(3))
-            var reply: RESPValue?
-            for _ in 0..<100 where reply == nil {
-                reply = try? await pool.send(RESPCommand("PING"))
-                if reply == nil { try await Task.sleep(for: .milliseconds(50)) }
-            }
-            #expect(reply == .simpleString("PONG"))
+            #expect(try await Self.firstPong(pool) == .simpleString("PONG"))
             await pool.close()
         }
     }
@@ -146,12 +150,7 @@ struct RedisIntegrationTests {
             #expect(ContinuousClock.now - started < .milliseconds(600), "inside the backoff window a command fails fast")
             #expect(pool.unavailableReason != nil)
             try server.start()
-            var reply: RESPValue?
-            for _ in 0..<100 where reply == nil {
-                reply = try? await pool.send(RESPCommand("PING"))
-                if reply == nil { try await Task.sleep(for: .milliseconds(50)) }
-            }
-            #expect(reply == .simpleString("PONG"))
+            #expect(try await Self.firstPong(pool) == .simpleString("PONG"))
             #expect(pool.unavailableReason == nil)
             await pool.close()
         }
@@ -168,12 +167,7 @@ struct RedisIntegrationTests {
             await #expect(throws: RedisError.self) { try await pool.send(RESPCommand("GET", "promptlib:k")) }
             #expect(ContinuousClock.now - started < .milliseconds(150), "inside the window a command does not wait for its timeout")
             server.resume()
-            var reply: RESPValue?
-            for _ in 0..<100 where reply == nil {
-                reply = try? await pool.send(RESPCommand("PING"))
-                if reply == nil { try await Task.sleep(for: .milliseconds(50)) }
-            }
-            #expect(reply == .simpleString("PONG"))
+            #expect(try await Self.firstPong(pool) == .simpleString("PONG"))
             #expect(pool.unavailableReason == nil)
             await pool.close()
         }

@@ -31,25 +31,25 @@ final class RedisPromptCache: PromptCache {
         case .version: return .bypass
         }
         guard let (ticket, json) = await lookup(RedisPromptCacheScripts.lookupPrompt, arguments) else { return .bypass }
-        guard let json, let cached = try? JSONDecoder().decode(CachedPrompt.self, from: json) else { return .miss(ticket: ticket) }
+        guard let json, let cached = try? JSONDecoder().decode(PromptRecord.self, from: json) else { return .miss(ticket: ticket) }
         if case .name(let name) = key, cached.document.name != name { return .miss(ticket: ticket) }
-        return .hit(cached.record)
+        return .hit(cached)
     }
 
     func version(id: String, number: Int) async -> PromptCacheLookup<PromptVersionRecord> {
         guard let (ticket, json) = await lookup(RedisPromptCacheScripts.lookupVersion, [id, String(number)]) else { return .bypass }
-        guard let json, let cached = try? JSONDecoder().decode(CachedVersion.self, from: json) else { return .miss(ticket: ticket) }
-        return .hit(cached.record)
+        guard let json, let cached = try? JSONDecoder().decode(PromptVersionRecord.self, from: json) else { return .miss(ticket: ticket) }
+        return .hit(cached)
     }
 
     func store(_ record: PromptRecord, for key: PromptCacheKey, ticket: UInt64) async {
-        guard let json = try? JSONEncoder().encode(CachedPrompt(record)) else { return }
+        guard let json = try? JSONEncoder().encode(record) else { return }
         _ = try? await eval(RedisPromptCacheScripts.storePrompt,
                             [String(ticket), record.id, record.document.name, String(decoding: json, as: UTF8.self), String(ttlMilliseconds)])
     }
 
     func store(_ version: PromptVersionRecord, ticket: UInt64) async {
-        guard let number = version.document.version, let json = try? JSONEncoder().encode(CachedVersion(version)) else { return }
+        guard let number = version.document.version, let json = try? JSONEncoder().encode(version) else { return }
         _ = try? await eval(RedisPromptCacheScripts.storeVersion,
                             [version.promptID, String(number), String(decoding: json, as: UTF8.self), String(versionTTLMilliseconds)])
     }
@@ -71,7 +71,7 @@ final class RedisPromptCache: PromptCache {
     }
 
     /// The generation and the cached JSON (nil on a miss), or nil when the cache must be bypassed.
-    private func lookup(_ script: String, _ arguments: [String]) async -> (UInt64, Data?)? {
+    private func lookup(_ script: RedisScript, _ arguments: [String]) async -> (UInt64, Data?)? {
         if dirty.load(ordering: .relaxed) {
             guard (try? await eval(RedisPromptCacheScripts.flush, [])) != nil else { return nil }
             dirty.store(false, ordering: .relaxed)
@@ -83,7 +83,7 @@ final class RedisPromptCache: PromptCache {
         return (ticket, nil)
     }
 
-    private func eval(_ script: String, _ arguments: [String]) async throws -> RESPValue {
-        try await pool.send(RESPCommand("EVAL", arguments: [script, "0"] + arguments))
+    private func eval(_ script: RedisScript, _ arguments: [String]) async throws -> RESPValue {
+        try await script.run(on: pool, arguments: arguments)
     }
 }

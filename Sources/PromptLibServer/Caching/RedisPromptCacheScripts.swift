@@ -11,7 +11,7 @@ enum RedisPromptCacheScripts {
         """
 
     /// ARGV: `id` or `name`, the id or name. Returns `{gen}` or `{gen, json}`.
-    static let lookupPrompt = prelude + """
+    static let lookupPrompt = RedisScript(prelude + """
         local id = ARGV[2]
         if ARGV[1] == 'name' then
           id = redis.call('GET', base .. 'name:' .. ARGV[2])
@@ -20,40 +20,40 @@ enum RedisPromptCacheScripts {
         local json = redis.call('GET', base .. 'prompt:' .. id)
         if not json then return {gen} end
         return {gen, json}
-        """
+        """)
 
     /// ARGV: id, number. Returns `{gen}` or `{gen, json}`.
-    static let lookupVersion = prelude + """
+    static let lookupVersion = RedisScript(prelude + """
         local json = redis.call('GET', base .. 'version:' .. ARGV[1] .. ':' .. ARGV[2])
         if not json then return {gen} end
         return {gen, json}
-        """
+        """)
 
     /// ARGV: ticket, id, name, json, ttl in ms. Stores the prompt and its name unless a write came.
-    static let storePrompt = prelude + """
+    static let storePrompt = RedisScript(prelude + """
         if gen ~= ARGV[1] then return 0 end
         redis.call('SET', base .. 'prompt:' .. ARGV[2], ARGV[4], 'PX', ARGV[5])
         redis.call('SET', base .. 'name:' .. ARGV[3], ARGV[2], 'PX', ARGV[5])
         return 1
-        """
+        """)
 
     /// ARGV: id, number, json, ttl in ms. Versions never change: no ticket needed.
-    static let storeVersion = prelude + """
+    static let storeVersion = RedisScript(prelude + """
         redis.call('SET', base .. 'version:' .. ARGV[1] .. ':' .. ARGV[2], ARGV[3], 'PX', ARGV[4])
         return 1
-        """
+        """)
 
     /// ARGV: the ids written. Counts the write first, then forgets the prompts.
-    static let invalidate = """
+    static let invalidate = RedisScript("""
         redis.call('INCR', 'promptlib:cache:gen')
         local base = 'promptlib:cache:' .. (redis.call('GET', 'promptlib:cache:epoch') or '0') .. ':'
         for _, id in ipairs(ARGV) do redis.call('DEL', base .. 'prompt:' .. id) end
         return 1
-        """
+        """)
 
     /// Starts a new key space: what was cached before may be stale.
-    static let flush = """
+    static let flush = RedisScript("""
         redis.call('INCR', 'promptlib:cache:gen')
         return redis.call('INCR', 'promptlib:cache:epoch')
-        """
+        """)
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Logging
+import PromptLibCore
 import PromptLibRedis
 
 /// ``RateLimiter`` shared by every replica, in Redis: one counter per key and window, counted and
@@ -13,7 +14,7 @@ struct RedisRateLimiter: RateLimiter {
     let fallback: any RateLimiter
 
     /// ARGV: window in ms. Returns the count in this window and the milliseconds left.
-    static let consumeScript = """
+    static let consumeScript = RedisScript("""
         local count = redis.call('INCR', KEYS[1])
         local ttl = redis.call('PTTL', KEYS[1])
         if ttl < 0 then
@@ -21,18 +22,18 @@ struct RedisRateLimiter: RateLimiter {
           ttl = tonumber(ARGV[1])
         end
         return {count, ttl}
-        """
+        """)
 
-    static let peekScript = """
+    static let peekScript = RedisScript("""
         local count = tonumber(redis.call('GET', KEYS[1]) or '0')
         local ttl = redis.call('PTTL', KEYS[1])
         return {count, ttl}
-        """
+        """)
 
-    static let refundScript = """
+    static let refundScript = RedisScript("""
         if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end
         return 1
-        """
+        """)
 
     func consume(_ key: String, limit: Int, window: Duration) async -> RateLimitDecision {
         guard let (count, left) = await counter(Self.consumeScript, key, window: window) else {
@@ -54,20 +55,20 @@ struct RedisRateLimiter: RateLimiter {
     }
 
     func refund(_ key: String) async {
-        if (try? await pool.send(RESPCommand("EVAL", Self.refundScript, "1", Self.redisKey(key)))) == nil {
+        if (try? await Self.refundScript.run(on: pool, keys: [Self.redisKey(key)])) == nil {
             await fallback.refund(key)
         }
     }
 
     /// The count and the time left in the window, or nil when Redis did not answer.
-    private func counter(_ script: String, _ key: String, window: Duration) async -> (Int, Duration)? {
+    private func counter(_ script: RedisScript, _ key: String, window: Duration) async -> (Int, Duration)? {
         let milliseconds = max(1, Int(window.components.seconds) * 1000 + Int(window.components.attoseconds / 1_000_000_000_000_000))
-        guard let reply = try? await pool.send(RESPCommand("EVAL", script, "1", Self.redisKey(key), String(milliseconds))),
+        guard let reply = try? await script.run(on: pool, keys: [Self.redisKey(key)], arguments: [String(milliseconds)]),
               let items = reply.array, items.count == 2, let count = items[0].integer, let left = items[1].integer else { return nil }
         return (Int(count), .milliseconds(left > 0 ? left : Int64(milliseconds)))
     }
 
     static func redisKey(_ key: String) -> String {
-        "promptlib:rl:" + SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        "promptlib:rl:" + Hex.encode(SHA256.hash(data: Data(key.utf8)))
     }
 }

@@ -2,7 +2,7 @@ public import Foundation
 public import PromptLibCore
 
 /// A prompt as stored: its identity, lifecycle times and its latest version.
-public struct PromptRecord: Sendable, Equatable {
+public struct PromptRecord: Sendable, Equatable, Codable {
     /// Stable identifier (a lowercase UUID).
     public var id: String
     /// The latest version's document, with `version` set.
@@ -33,7 +33,7 @@ public struct PromptRecord: Sendable, Equatable {
 }
 
 /// One immutable version of a prompt.
-public struct PromptVersionRecord: Sendable, Equatable {
+public struct PromptVersionRecord: Sendable, Equatable, Codable {
     /// The prompt this version belongs to.
     public var promptID: String
     /// The document exactly as written, with `version` set.
