@@ -2,6 +2,7 @@
 # Throwaway PostgreSQL for tests and benchmarks, from the system's packages.
 #   source scripts/postgres.sh; pg_start; ...; pg_stop
 # pg_start sets PG_PORT, PG_DATA and PG_URL (trust auth on 127.0.0.1, user postgres).
+# pg_replica_start then adds a streaming read replica of it: PG_REPLICA_PORT, PG_REPLICA_DATA, PG_REPLICA_URL.
 # PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user.
 
 pg_bin_dir() {
@@ -51,7 +52,42 @@ pg_server_stop() {
 }
 
 pg_stop() {
+  pg_replica_stop
   [ -n "${PG_DATA:-}" ] || return 0
   pg_server_stop
   rm -rf "$PG_DATA"
+}
+
+# A streaming read replica of the running server: a base backup with -R (standby.signal and
+# primary_conninfo written for it), started on a port of its own. PG_REPLICA_DELAY (e.g. 1500ms)
+# makes it replay every commit that much later than the primary, so tests can see its lag.
+pg_replica_start() {
+  local bin
+  bin=$(pg_bin_dir) || return 1
+  PG_REPLICA_DATA=$(mktemp -d /tmp/promptlib-pg-replica.XXXXXX)
+  PG_REPLICA_PORT=$(free_port)
+  [ "$(id -u)" = 0 ] && chown postgres: "$PG_REPLICA_DATA"
+  pg_as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U postgres -D "$PG_REPLICA_DATA/data" -R -X stream >/dev/null || return 1
+  pg_replica_server_start || return 1
+  PG_REPLICA_URL="postgresql://postgres@127.0.0.1:$PG_REPLICA_PORT/postgres?sslmode=disable"
+  export PG_REPLICA_PORT PG_REPLICA_DATA PG_REPLICA_URL
+}
+
+# Starts (or restarts) the replica on its data directory and port.
+pg_replica_server_start() {
+  pg_as_owner "$(pg_bin_dir)/pg_ctl" -D "$PG_REPLICA_DATA/data" -l "$PG_REPLICA_DATA/server.log" -w -t 30 \
+    -o "-p $PG_REPLICA_PORT -k $PG_REPLICA_DATA -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 -c recovery_min_apply_delay=${PG_REPLICA_DELAY:-0}" \
+    start >/dev/null
+}
+
+# Stops the replica at once, as an outage would.
+pg_replica_server_stop() {
+  pg_as_owner "$(pg_bin_dir)/pg_ctl" -D "$PG_REPLICA_DATA/data" -m immediate -w stop >/dev/null 2>&1 || true
+}
+
+pg_replica_stop() {
+  [ -n "${PG_REPLICA_DATA:-}" ] || return 0
+  pg_replica_server_stop
+  rm -rf "$PG_REPLICA_DATA"
+  PG_REPLICA_DATA=""
 }

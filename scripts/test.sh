@@ -27,6 +27,16 @@ if [ -n "${DATABASE_URL:-}" ]; then
 elif pg_install_if_missing && pg_start; then
   PROMPTLIB_TEST_POSTGRES_URL="$PG_URL"
   echo "throwaway PostgreSQL on port $PG_PORT"
+  # A streaming read replica of it, replaying each commit 1.5 s late, so the replica tests can
+  # tell a read the replica answered from one the primary did.
+  export PG_REPLICA_DELAY=1500ms
+  if pg_replica_start; then
+    export PROMPTLIB_TEST_POSTGRES_REPLICA_URL="$PG_REPLICA_URL"
+    echo "its read replica on port $PG_REPLICA_PORT"
+  elif [ "${CI:-}" = true ]; then
+    echo "FAIL: the read replica (pg_basebackup -R) could not be started under CI=true" >&2
+    exit 1
+  fi
 elif [ "${CI:-}" = true ]; then
   echo "FAIL: PostgreSQL is required under CI=true but could not be installed or started" >&2
   exit 1

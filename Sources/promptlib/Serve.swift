@@ -16,10 +16,8 @@ struct Serve: AsyncParsableCommand {
                 "database": "\(configuration.databaseDescription)",
                 "address": "\(configuration.host):\(configuration.port)",
                 "redis": "\(configuration.redis?.redacted ?? "none: cache and limits in process")",
+                "read_replica": "\(configuration.databaseReadReplica.map { "\($0.host):\($0.port)/\($0.database)" } ?? "none")",
             ])
-            if configuration.databaseReadReplica != nil {
-                logger.warning("DATABASE_READ_URL is accepted but not used yet; every query goes to DATABASE_URL")
-            }
             let app = try await buildApplication(configuration: configuration, logger: logger)
             try await app.runService()
             logger.info("stopped")

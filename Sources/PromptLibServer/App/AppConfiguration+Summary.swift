@@ -16,6 +16,7 @@ extension AppConfiguration {
             ("HOST", host), ("PORT", String(port)),
             ("DATABASE", databaseDescription),
             ("DATABASE_READ_URL", databaseReadReplica == nil ? "unset" : "set"),
+            ("DATABASE_READ_AFTER_WRITE_SECONDS", databaseReadReplica == nil ? "unused" : String(readAfterWriteSeconds)),
             ("DATABASE_POOL_SIZE", String(databasePoolSize)),
             ("REDIS_URL", redis?.redacted ?? "unset (in-process)"),
             ("REDIS_TIMEOUT_MS", redis.map { String(Int(($0.commandTimeout * 1000).rounded())) } ?? "unused"),

@@ -23,6 +23,9 @@ public struct AppConfiguration: Sendable {
     public var database: DatabaseLocation
     /// Optional read replica. Validated now; until reads are routed to it, every query uses the primary.
     public var databaseReadReplica: PostgresURL?
+    /// How long a client's reads stay on the primary after it wrote, and the most lag the read
+    /// replica may have and still be read (`DATABASE_READ_AFTER_WRITE_SECONDS`).
+    public var readAfterWriteSeconds = 5
     public var databasePoolSize = 10
     /// How long a fetched prompt stays cached (`PROMPT_CACHE_TTL_SECONDS`); 0 turns the cache off.
     public var promptCacheTTLSeconds = 30
@@ -80,6 +83,7 @@ public struct AppConfiguration: Sendable {
         port = try env.integer("PORT", default: port, in: 1...65535)
         databasePoolSize = try env.integer("DATABASE_POOL_SIZE", default: databasePoolSize, in: 1...500)
         promptCacheTTLSeconds = try env.integer("PROMPT_CACHE_TTL_SECONDS", default: promptCacheTTLSeconds, in: 0...3600)
+        readAfterWriteSeconds = try env.integer("DATABASE_READ_AFTER_WRITE_SECONDS", default: readAfterWriteSeconds, in: 1...300)
         maxBodyBytes = try env.integer("MAX_BODY_BYTES", default: maxBodyBytes, in: 1_024...104_857_600)
         importMaxBytes = try env.integer("IMPORT_MAX_BYTES", default: importMaxBytes, in: 1_024...1_073_741_824)
         importLimits.maxEntries = try env.integer("IMPORT_MAX_ENTRIES", default: importLimits.maxEntries, in: 1...1_000_000)

@@ -15,6 +15,10 @@ struct AppServices: Sendable {
     let promptRepository: any PromptRepository
     /// What applications' fetches read first (``PromptCache``): in process, or in Redis.
     let cache: any PromptCache
+    /// With a read replica, who wrote a moment ago (``ReadYourWritesMiddleware``); nil without one.
+    let recentWriters: (any RecentWriters)?
+    /// Prompt and label events, heard by every replica (``EventBus``).
+    let events: any EventBus
     let collaborators: CollaboratorService
     let labels: LabelService
     let feedback: FeedbackService
@@ -24,10 +28,8 @@ struct AppServices: Sendable {
     let shares: ShareService
     let imports: ImportService
 
-    init(
-        configuration: AppConfiguration, store: any SQLStore, limiter: any RateLimiter = InProcessRateLimiter(),
-        cache: any PromptCache = LocalPromptCache(), identityGeneration: any IdentityGeneration = LocalIdentityGeneration()
-    ) async throws {
+    init(configuration: AppConfiguration, store: any SQLStore, shared: SharedState = .local()) async throws {
+        let (limiter, cache, identityGeneration) = (shared.limiter, shared.cache, shared.identityGeneration)
         guard let secret = configuration.jwtSecret else {
             throw ConfigurationError(variable: "JWT_SECRET", message: "is required")
         }
@@ -53,10 +55,12 @@ struct AppServices: Sendable {
         users = UserService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, hasher: hasher, audit: audit)
         let collaboratorRepository = SQLCollaboratorRepository(store: store)
         self.cache = cache
+        events = shared.events
+        recentWriters = (store as? ReplicatedStore).map { shared.recentWriters(window: $0.window) }
         promptRepository = CachingPromptRepository(base: SQLPromptRepository(store: store), cache: cache)
-        prompts = PromptService(repository: promptRepository, collaborators: collaboratorRepository, users: userRepository, audit: audit)
+        prompts = PromptService(repository: promptRepository, collaborators: collaboratorRepository, users: userRepository, audit: audit, events: events)
         let labelRepository = CachingLabelRepository(base: SQLLabelRepository(store: store), cache: cache)
-        labels = LabelService(prompts: prompts, labels: labelRepository, collaborators: collaboratorRepository, audit: audit)
+        labels = LabelService(prompts: prompts, labels: labelRepository, collaborators: collaboratorRepository, audit: audit, events: events)
         feedback = FeedbackService(prompts: prompts, feedback: SQLFeedbackRepository(store: store))
         let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
         let connectionRepository = SQLConnectionRepository(store: store)
@@ -66,6 +70,7 @@ struct AppServices: Sendable {
         exports = ExportService(repository: promptRepository, audit: audit)
         shares = ShareService(prompts: prompts, shares: SQLShareRepository(store: store), collaborators: collaboratorRepository, users: userRepository, hasher: hasher,
                               limiter: limiter, audit: audit, baseURL: configuration.frontendURL)
-        imports = ImportService(repository: promptRepository, collaborators: collaboratorRepository, audit: audit, limits: configuration.importLimits)
+        imports = ImportService(repository: promptRepository, collaborators: collaboratorRepository, audit: audit, events: events,
+                                limits: configuration.importLimits)
     }
 }

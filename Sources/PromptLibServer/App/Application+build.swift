@@ -3,30 +3,14 @@ public import Logging
 import PromptLibStorage
 import ServiceLifecycle
 
-/// Builds the application the binary serves and the tests exercise: opens and migrates the store,
-/// creates the first admin on an empty database, then wires routes, middleware and services.
+/// Builds the application the binary serves and the tests exercise: its parts
+/// (``ApplicationParts``), then routes and middleware.
 public func buildApplication(configuration: AppConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
-    var configuration = configuration
-    try configuration.resolveDevelopmentSecrets()
-    let store = try await StoreFactory.open(configuration, logger: logger)
-    let router: Router<AppRequestContext>
-    let shared = SharedState.make(configuration, logger: logger)
-    let redis = shared.redis
-    do {
-        try await StoreFactory.migrate(store, logger: logger)
-        let services = try await AppServices(configuration: configuration, store: store, limiter: shared.limiter, cache: shared.cache,
-                                            identityGeneration: shared.identityGeneration)
-        try await services.users.bootstrapAdmin(password: configuration.adminPassword, logger: logger)
-        router = buildRouter(configuration: configuration, services: services)
-    } catch {
-        await store.close()
-        await redis?.close()
-        throw error
-    }
-    var services: [any Service] = [StoreShutdownService(store: store)]
-    if let redis { services.append(RedisShutdownService(pool: redis)) }
+    let parts = try await ApplicationParts.assemble(configuration: configuration, logger: logger)
+    var services: [any Service] = [StoreShutdownService(store: parts.store)]
+    if parts.shared.redis != nil { services.append(RedisShutdownService(shared: parts.shared)) }
     return Application(
-        router: router,
+        router: buildRouter(configuration: parts.configuration, services: parts.services),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         services: services,
         logger: logger
@@ -49,6 +33,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     router.add(middleware: RequestLifecycleMiddleware(maxBodyBytes: configuration.maxBodyBytes, importMaxBytes: configuration.importMaxBytes, trustedProxies: configuration.trustedProxies))
     router.add(middleware: AuthenticationMiddleware(auth: services.auth, limiter: services.limiter, limits: configuration.limits))
     router.add(middleware: RateLimitMiddleware(limiter: services.limiter, limits: configuration.limits))
+    if let writers = services.recentWriters { router.add(middleware: ReadYourWritesMiddleware(writers: writers)) }
     // Every route is added inside this group, so the permission check runs after routing and
     // knows which route matched.
     let routes = router.group().add(middleware: PermissionMiddleware())

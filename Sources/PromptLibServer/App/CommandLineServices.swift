@@ -1,16 +1,15 @@
 public import Foundation
 public import Logging
 import PromptLibCore
-import PromptLibRedis
 import PromptLibStorage
 
 /// What the `promptlib user …` commands run on: the same services as the server, on a migrated store.
 public struct CommandLineServices: Sendable {
     let store: any SQLStore
     let services: AppServices
-    /// The Redis pool of the prompt cache, when `REDIS_URL` is set: an import or a user change made
-    /// here invalidates what the servers cached, as the same change through the API would.
-    let redis: RedisConnectionPool?
+    /// The state shared with the servers when `REDIS_URL` is set: an import or a user change made
+    /// here invalidates what the servers cached, and is announced to them, as through the API.
+    let shared: SharedState
 
     /// Opens and migrates the configured store.
     public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> CommandLineServices {
@@ -18,13 +17,12 @@ public struct CommandLineServices: Sendable {
         try configuration.resolveDevelopmentSecrets()
         let store = try await StoreFactory.open(configuration, logger: logger)
         let shared = SharedState.make(configuration, logger: logger)
-        let redis = shared.redis
         do {
             try await StoreFactory.migrate(store, logger: logger)
-            return CommandLineServices(store: store, services: try await AppServices(configuration: configuration, store: store, limiter: shared.limiter, cache: shared.cache, identityGeneration: shared.identityGeneration), redis: redis)
+            return CommandLineServices(store: store, services: try await AppServices(configuration: configuration, store: store, shared: shared), shared: shared)
         } catch {
             await store.close()
-            await redis?.close()
+            await shared.close()
             throw error
         }
     }
@@ -32,7 +30,7 @@ public struct CommandLineServices: Sendable {
     /// Closes the store and the Redis connections.
     public func close() async {
         await store.close()
-        await redis?.close()
+        await shared.close()
     }
 
     /// Creates an account; returns its id.

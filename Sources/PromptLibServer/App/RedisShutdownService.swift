@@ -1,14 +1,13 @@
-import PromptLibRedis
 import ServiceLifecycle
 
-/// Closes the Redis connections when the server shuts down, after the HTTP server's in-flight
-/// requests have finished (services stop in reverse order).
+/// Stops the event subscription and closes the Redis connections when the server shuts down,
+/// after the HTTP server's in-flight requests have finished (services stop in reverse order).
 struct RedisShutdownService: Service {
-    let pool: RedisConnectionPool
+    let shared: SharedState
 
     func run() async throws {
         try? await gracefulShutdown()
-        let pool = pool
-        await Task { await pool.close() }.value
+        let shared = shared
+        await Task { await shared.close() }.value
     }
 }

@@ -4,14 +4,20 @@ import PromptLibStorage
 
 /// Opens the store the configuration names and brings its schema up to date.
 public enum StoreFactory {
-    /// Opens the store without migrating it.
-    public static func open(_ configuration: AppConfiguration, logger: Logger) async throws -> any SQLStore {
+    /// Opens the store without migrating it. With `readReplica`, the server's reads may go to
+    /// `DATABASE_READ_URL` (``ReplicatedStore``); commands that write through what they just read
+    /// (the CLI) leave it out.
+    public static func open(_ configuration: AppConfiguration, readReplica: Bool = false, logger: Logger) async throws -> any SQLStore {
         try FileManager.default.createDirectory(atPath: configuration.storageDirectory, withIntermediateDirectories: true)
         switch configuration.database {
         case .sqlite(let path):
             return try await SQLiteStore.open(path: path, logger: logger)
         case .postgres(let url):
-            return PostgresStore(url: url, poolSize: configuration.databasePoolSize, logger: logger)
+            let primary = PostgresStore(url: url, poolSize: configuration.databasePoolSize, logger: logger)
+            guard readReplica, let replicaURL = configuration.databaseReadReplica else { return primary }
+            // A replica that stops answering costs a read two seconds once, then the primary answers.
+            let replica = PostgresStore(url: replicaURL, poolSize: configuration.databasePoolSize, operationTimeout: .seconds(2), logger: logger)
+            return ReplicatedStore(primary: primary, replica: replica, window: .seconds(configuration.readAfterWriteSeconds), logger: logger)
         }
     }
 
@@ -21,8 +27,11 @@ public enum StoreFactory {
         let deadline = ContinuousClock.now + patience
         while true {
             do {
-                try await Migrator(store: store, logger: logger).migrate()
-                try await SQLPromptRepository(store: store).reindexSearch(logger: logger)
+                // On the primary: the reindex reads what it then writes.
+                try await ReadRouting.onPrimary {
+                    try await Migrator(store: store, logger: logger).migrate()
+                    try await SQLPromptRepository(store: store).reindexSearch(logger: logger)
+                }
                 return
             } catch let error as StorageError {
                 guard case .unavailable = error else { throw error }

@@ -4,6 +4,10 @@ import PromptLibStorage
 /// The prompt repository with the ``PromptCache`` in front of its hot reads — a prompt by id or by
 /// name, and a version — and every write invalidating what it changed before it returns. Lists
 /// and searches go to the database.
+///
+/// What fills the cache is read from the primary, never a read replica: a lagging replica's
+/// answer, cached, would outlive the lag by the cache's TTL. With the cache off (`.bypass`),
+/// fetches read where lists do.
 struct CachingPromptRepository: PromptRepository {
     let base: any PromptRepository
     let cache: any PromptCache
@@ -21,7 +25,7 @@ struct CachingPromptRepository: PromptRepository {
         case .hit(let version):
             return version
         case .miss(let ticket):
-            let version = try await base.version(of: id, number: number)
+            let version = try await ReadRouting.onPrimary { try await base.version(of: id, number: number) }
             if let version { await cache.store(version, ticket: ticket) }
             return version
         case .bypass:
@@ -34,7 +38,7 @@ struct CachingPromptRepository: PromptRepository {
         case .hit(let record):
             return record
         case .miss(let ticket):
-            let record = try await read()
+            let record = try await ReadRouting.onPrimary { try await read() }
             if let record { await cache.store(record, for: key, ticket: ticket) }
             return record
         case .bypass:

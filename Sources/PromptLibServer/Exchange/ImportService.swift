@@ -9,6 +9,7 @@ struct ImportService: Sendable {
     let repository: any PromptRepository
     let collaborators: any CollaboratorRepository
     let audit: AuditLog
+    let events: any EventBus
     let limits: ArchiveLimits
 
     /// What to do with a prompt whose name exists already.
@@ -100,6 +101,10 @@ struct ImportService: Sendable {
         for (index, write) in writes.enumerated() { items[write.item].id = ids[index] }
         let result = Result(dryRun: false, items: items)
         try await audit.record("prompts.imported", context: context, actor: identity, targetType: "prompt", details: result.counts.mapValues(String.init))
+        for item in items {
+            guard let id = item.id, item.action != .skip else { continue }
+            await events.publish(PromptEvent(.versionCreated, promptID: id, name: item.importedAs ?? item.name, actorID: identity.userID))
+        }
         return result
     }
 }

@@ -19,10 +19,11 @@ struct HealthService: Sendable {
         let storage = storageCheck()
         let problem = await cache.problem()
         let cacheCheck = HealthReport.CacheCheck(status: problem == nil ? .healthy : .degraded, backend: cacheBackend, error: problem)
+        let replica = (store as? ReplicatedStore).map { HealthReport.ReplicaCheck($0.replicaState) }
         let status: HealthReport.Status
         if database.status == .unhealthy {
             status = .unhealthy
-        } else if database.status == .degraded || storage.status != .healthy || cacheCheck.status != .healthy {
+        } else if database.status == .degraded || storage.status != .healthy || cacheCheck.status != .healthy || replica.map({ $0.status != .healthy }) == true {
             status = .degraded
         } else {
             status = .healthy
@@ -30,7 +31,7 @@ struct HealthService: Sendable {
         let uptime = ContinuousClock.now - startedAt
         return HealthReport(
             status: status, version: PromptLibVersion.current, uptimeSeconds: Int(uptime.components.seconds),
-            checks: .init(database: database, storage: storage, cache: cacheCheck)
+            checks: .init(database: database, storage: storage, cache: cacheCheck, readReplica: replica)
         )
     }
 
@@ -81,10 +82,29 @@ struct HealthReport: Codable, Sendable {
         let error: String?
     }
 
+    /// The read replica (`DATABASE_READ_URL`), when there is one: degraded while it is set aside
+    /// (unreachable, or lagging by the read-after-write window or more) and the primary answers
+    /// every read. The reason names no host or user.
+    struct ReplicaCheck: Codable, Sendable {
+        let status: Status
+        let lagSeconds: Double?
+        let error: String?
+        enum CodingKeys: String, CodingKey { case status, lagSeconds = "lag_seconds", error }
+
+        init(_ state: ReplicatedStore.ReplicaState) {
+            status = state.usable ? .healthy : .degraded
+            lagSeconds = state.lagSeconds.map { ($0 * 1000).rounded() / 1000 }
+            error = state.problem
+        }
+    }
+
     struct Checks: Codable, Sendable {
         let database: DatabaseCheck
         let storage: StorageCheck
         let cache: CacheCheck
+        /// Absent without `DATABASE_READ_URL`.
+        let readReplica: ReplicaCheck?
+        enum CodingKeys: String, CodingKey { case database, storage, cache, readReplica = "read_replica" }
     }
 
     let status: Status

@@ -104,7 +104,9 @@ enum OpenAPIComponents {
               "latency_ms": { "type": ["number", "null"] }, "error": { "type": ["string", "null"] } } },
             "storage": { "type": "object", "properties": { "status": { "type": "string" }, "free_bytes": { "type": ["integer", "null"] } } },
             "cache": { "type": "object", "properties": { "status": { "type": "string" }, "backend": { "type": "string", "enum": ["in-process", "redis", "off"] },
-              "error": { "type": ["string", "null"] } } } } } } }
+              "error": { "type": ["string", "null"] } } },
+            "read_replica": { "type": "object", "description": "Present only with DATABASE_READ_URL; degraded while reads go to the primary.",
+              "properties": { "status": { "type": "string" }, "lag_seconds": { "type": ["number", "null"] }, "error": { "type": ["string", "null"] } } } } } } }
       }
     }
     """#

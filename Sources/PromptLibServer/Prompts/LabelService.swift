@@ -14,6 +14,7 @@ struct LabelService: Sendable {
     let labels: any LabelRepository
     let collaborators: any CollaboratorRepository
     let audit: AuditLog
+    let events: any EventBus
 
     /// Words of the label routes (`…/labels/history`): no label may take one.
     static let reserved: Set<String> = ["history"]
@@ -26,6 +27,8 @@ struct LabelService: Sendable {
         try await audit.record("label.moved", context: context, targetType: "prompt", targetID: prompt.id, details: [
             "label": label, "from": move.fromVersion.map(String.init) ?? "none", "to": String(version),
         ])
+        await events.publish(PromptEvent(.labelMoved, promptID: prompt.id, name: prompt.document.name, version: version, label: label,
+                                         fromVersion: move.fromVersion, actorID: identity.userID))
         return move
     }
 
@@ -38,6 +41,8 @@ struct LabelService: Sendable {
         try await audit.record("label.removed", context: context, targetType: "prompt", targetID: prompt.id, details: [
             "label": label, "from": String(removal.toVersion),
         ])
+        await events.publish(PromptEvent(.labelRemoved, promptID: prompt.id, name: prompt.document.name, version: removal.toVersion, label: label,
+                                         actorID: identity.userID))
         return removal
     }
 

@@ -8,6 +8,7 @@ struct PromptService: Sendable {
     let collaborators: any CollaboratorRepository
     let users: any UserRepository
     let audit: AuditLog
+    let events: any EventBus
 
     /// A write and what it reports without refusing: variables no template uses, counting uses
     /// inside includes (resolved once, for the conflict check and for these).
@@ -30,6 +31,7 @@ struct PromptService: Sendable {
             throw APIError(.conflict, .alreadyExists, "A prompt named '\(valid.name)' already exists", field: "name")
         }
         try await audit.record("prompt.created", context: context, targetType: "prompt", targetID: record.id, details: ["name": valid.name])
+        await events.publish(PromptEvent(.versionCreated, promptID: record.id, name: valid.name, version: 1, actorID: identity.userID))
         return Saved(record: record, warnings: warnings)
     }
 
@@ -91,6 +93,8 @@ struct PromptService: Sendable {
         if renamed { details["renamed_from"] = current.document.name; details["renamed_to"] = valid.name }
         try await audit.record(renamed ? "prompt.renamed" : "prompt.updated", context: context, targetType: "prompt", targetID: written.id,
                                details: details)
+        await events.publish(PromptEvent(.versionCreated, promptID: written.id, name: written.document.name, version: written.document.version,
+                                         renamedFrom: renamed ? current.document.name : nil, actorID: identity.userID))
         return Saved(record: written, warnings: warnings)
     }
 
@@ -185,9 +189,11 @@ struct PromptService: Sendable {
 
     func setArchived(_ archived: Bool, id: String, context: AppRequestContext) async throws -> PromptRecord {
         let current = try await find(id: id)
-        try Self.requireOwnership(current, try context.requireIdentity())
+        let identity = try context.requireIdentity()
+        try Self.requireOwnership(current, identity)
         guard let record = try await repository.setArchived(archived, id: current.id) else { throw APIError.notFound("Prompt \(id)") }
         try await audit.record(archived ? "prompt.archived" : "prompt.restored", context: context, targetType: "prompt", targetID: record.id)
+        await events.publish(PromptEvent(archived ? .archived : .restored, promptID: record.id, name: record.document.name, actorID: identity.userID))
         return record
     }
 

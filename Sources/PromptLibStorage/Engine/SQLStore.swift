@@ -15,6 +15,11 @@ public protocol SQLStore: Sendable {
     /// keeps reader connections beside its one writer. It sees every write committed before it began.
     func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
+    /// Runs `body`, which only reads, where every committed write is seen: never on a read replica
+    /// (``ReplicatedStore``), which may lag. For what must be current, such as a session a logout
+    /// just revoked. SQLite's readers serve it as they serve ``read(_:)``.
+    func readCurrent<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
+
     /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
     func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
@@ -33,6 +38,11 @@ extension SQLStore {
     /// A pool of connections reads as it writes.
     public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withDatabase(body)
+    }
+
+    /// A store without a replica reads the current state whichever way it reads.
+    public func readCurrent<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await read(body)
     }
 
     /// An embedded database has no connection to refuse.

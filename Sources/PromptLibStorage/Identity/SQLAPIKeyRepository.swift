@@ -24,7 +24,7 @@ public struct SQLAPIKeyRepository: APIKeyRepository {
     }
 
     public func find(hash: String) async throws -> APIKeyRecord? {
-        try await store.read { db in
+        try await store.readCurrent { db in
             try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM api_keys WHERE key_hash = \(bind: hash)").first().map(Self.record)
         }
     }

@@ -85,7 +85,7 @@ public struct SQLSessionRepository: SessionRepository {
     }
 
     public func find(id: String) async throws -> SessionRecord? {
-        try await store.read { db in
+        try await store.readCurrent { db in
             try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM sessions s WHERE s.id = \(bind: id)").first().map(Self.record)
         }
     }

@@ -80,14 +80,14 @@ public struct SQLUserRepository: UserRepository {
     }
 
     public func find(id: String) async throws -> UserRecord? {
-        try await store.read { db in
+        try await store.readCurrent { db in
             try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM users WHERE id = \(bind: id)").first().map(Self.record)
         }
     }
 
     public func find(login: String) async throws -> UserRecord? {
         let login = login.lowercased()
-        return try await store.read { db in
+        return try await store.readCurrent { db in
             try await db.raw("""
                 SELECT \(unsafeRaw: Self.columns) FROM users WHERE username = \(bind: login) OR email = \(bind: login)
                 """).first().map(Self.record)

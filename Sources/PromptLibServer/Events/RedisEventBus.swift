@@ -1,0 +1,53 @@
+import Foundation
+import Logging
+import PromptLibRedis
+
+/// The ``EventBus`` of replicas sharing Redis: each event is delivered to this process's
+/// subscribers at once and published on `promptlib:events`; what other replicas publish arrives
+/// through a subscription on a connection of its own (``RedisSubscriber``). Every message carries
+/// its replica's origin, so a replica does not deliver its own events twice.
+final class RedisEventBus: EventBus {
+    static let channel = "promptlib:events"
+
+    private let local = LocalEventBus()
+    private let pool: RedisConnectionPool
+    private let origin = UUID().uuidString.lowercased()
+    private let subscription: Task<Void, Never>
+
+    /// What goes over the channel: the event and the replica it came from. Dates travel as
+    /// Foundation's default number, exactly, since only replicas read it.
+    private struct Envelope: Codable {
+        let origin: String
+        let event: PromptEvent
+    }
+
+    /// Starts subscribing at once, so that events are heard before the first request.
+    init(pool: RedisConnectionPool, configuration: RedisConfiguration, logger: Logger) {
+        self.pool = pool
+        let subscriber = RedisSubscriber(configuration: configuration, logger: logger)
+        let (local, origin) = (local, origin)
+        subscription = Task {
+            let decoder = JSONDecoder()
+            for await message in subscriber.messages(channels: [Self.channel]) {
+                guard let envelope = try? decoder.decode(Envelope.self, from: Data(message.payload)) else {
+                    logger.debug("ignored an event that does not decode", metadata: ["channel": "\(message.channel)"])
+                    continue
+                }
+                if envelope.origin != origin { local.deliver(envelope.event) }
+            }
+        }
+    }
+
+    func publish(_ event: PromptEvent) async {
+        local.deliver(event)
+        guard let payload = try? JSONEncoder().encode(Envelope(origin: origin, event: event)) else { return }
+        // A Redis that is away loses the event for the other replicas (the pool logs the outage
+        // once); the write it reports has happened all the same.
+        _ = try? await pool.send(RESPCommand(bytes: [Array("PUBLISH".utf8), Array(Self.channel.utf8), Array(payload)]))
+    }
+
+    func events() -> AsyncStream<PromptEvent> { local.events() }
+
+    /// Stops listening; for shutdown.
+    func close() { subscription.cancel() }
+}

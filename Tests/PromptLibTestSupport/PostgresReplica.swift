@@ -1,0 +1,54 @@
+import Foundation
+import PromptLibStorage
+
+/// The streaming read replica `scripts/test.sh` starts beside the throwaway PostgreSQL
+/// (`pg_replica_start` in `scripts/postgres.sh`), which tests may stop and start again.
+public struct PostgresReplica: Sendable {
+    /// The replica's maintenance database URL.
+    public let url: PostgresURL
+    private let data: String
+    private let port: String
+
+    /// The replica of this run; nil when `PROMPTLIB_TEST_POSTGRES_REPLICA_URL` is not set.
+    public static var configured: PostgresReplica? {
+        let env = ProcessInfo.processInfo.environment
+        guard let text = env["PROMPTLIB_TEST_POSTGRES_REPLICA_URL"], !text.isEmpty, let url = try? PostgresURL(text),
+              let data = env["PG_REPLICA_DATA"], let port = env["PG_REPLICA_PORT"] else { return nil }
+        return PostgresReplica(url: url, data: data, port: port)
+    }
+
+    /// The replica's copy of the test's database (every database of the primary is replicated).
+    public func url(for database: TestDatabase) -> PostgresURL? {
+        guard let name = database.postgresName else { return nil }
+        var url = url
+        url.database = name
+        return url
+    }
+
+    /// Stops the replica at once, as an outage would.
+    public func stop() throws { try control("pg_replica_server_stop") }
+
+    /// Starts it again on the same data and port; it catches up from the primary.
+    public func start() throws { try control("pg_replica_server_start") }
+
+    /// Closes every descriptor the shell inherited past stderr. Foundation learns that a child
+    /// exited when a descriptor it handed down closes; a server started from the shell would
+    /// inherit and hold it, and the wait would never end.
+    private static let closeInherited = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; "#
+
+    private func control(_ function: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", Self.closeInherited + "source scripts/postgres.sh && \(function)"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["PG_REPLICA_DATA"] = data
+        environment["PG_REPLICA_PORT"] = port
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw TestSetupError("\(function) failed with status \(process.terminationStatus)") }
+    }
+}
