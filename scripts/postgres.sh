@@ -75,14 +75,16 @@ pg_replica_start() {
 
 # Starts (or restarts) the replica on its data directory and port.
 pg_replica_server_start() {
-  pg_as_owner "$(pg_bin_dir)/pg_ctl" -D "$PG_REPLICA_DATA/data" -l "$PG_REPLICA_DATA/server.log" -w -t 30 \
+  pg_as_owner "$(pg_bin_dir)/pg_ctl" -D "$PG_REPLICA_DATA/data" -l "$PG_REPLICA_DATA/server.log" -w -t 120 \
     -o "-p $PG_REPLICA_PORT -k $PG_REPLICA_DATA -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300 -c recovery_min_apply_delay=${PG_REPLICA_DELAY:-0}" \
     start >/dev/null
 }
 
-# Stops the replica at once, as an outage would.
+# Stops the replica, as an outage would for the servers reading from it. A fast stop, not an
+# immediate one: a replica that crashed replays everything since its last restartpoint when it
+# starts again, which after a whole test suite's databases takes longer than a test should wait.
 pg_replica_server_stop() {
-  pg_as_owner "$(pg_bin_dir)/pg_ctl" -D "$PG_REPLICA_DATA/data" -m immediate -w stop >/dev/null 2>&1 || true
+  pg_as_owner "$(pg_bin_dir)/pg_ctl" -D "$PG_REPLICA_DATA/data" -m fast -w stop >/dev/null 2>&1 || true
 }
 
 pg_replica_stop() {

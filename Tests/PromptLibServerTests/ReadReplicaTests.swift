@@ -9,7 +9,7 @@ import Testing
 /// `DATABASE_READ_URL` against a real streaming replica (`scripts/test.sh` starts one that replays
 /// each commit 1.5 s late): lists and searches read from the replica, a client that wrote reads
 /// from the primary, and the replica's outage costs no request.
-@Suite("Read replica", .enabled(if: PostgresReplica.configured != nil), .timeLimit(.minutes(3)))
+@Suite("Read replica", .enabled(if: PostgresReplica.configured != nil), .timeLimit(.minutes(5)))
 struct ReadReplicaTests {
     /// The version the search for `replica/greeter` lists, as `token` sees it.
     static func listedVersion(_ client: any TestClientProtocol, token: String) async throws -> Int? {
@@ -18,8 +18,9 @@ struct ReadReplicaTests {
         return ((response.json["data"] as? [[String: Any]])?.first { $0["name"] as? String == "replica/greeter" })?["version"] as? Int
     }
 
-    /// Polls `condition` every 100 ms for up to `seconds`.
-    static func eventually(_ seconds: Int = 30, _ condition: () async throws -> Bool) async throws -> Bool {
+    /// Polls `condition` every 100 ms for up to `seconds` (beside the whole suite, the replica
+    /// replays every test's writes, and may take a while to catch up).
+    static func eventually(_ seconds: Int, _ condition: () async throws -> Bool) async throws -> Bool {
         for _ in 0..<(seconds * 10) {
             if try await condition() { return true }
             try await Task.sleep(for: .milliseconds(100))
@@ -39,8 +40,9 @@ struct ReadReplicaTests {
             var configuration = testConfiguration(database)
             let replicaURL = try #require(replica.url(for: database))
             configuration.databaseReadReplica = replicaURL
-            // Longer than the replica's lag in this test, so the writer's reads stay on the primary.
-            configuration.readAfterWriteSeconds = 60
+            // Longer than the replica's lag in this test, even beside the whole suite's writes, so
+            // the writer's reads stay on the primary and the replica is not set aside for lagging.
+            configuration.readAfterWriteSeconds = 300
             let parts = try await ApplicationParts.assemble(configuration: configuration, logger: testLogger)
             let store = try #require(parts.store as? ReplicatedStore)
             try await Application(router: buildRouter(configuration: parts.configuration, services: parts.services), logger: testLogger).test(.router) { client in
@@ -48,11 +50,13 @@ struct ReadReplicaTests {
                 _ = try await client.createUser("reader", role: "user", admin: admin)
                 let reader = try await client.login("reader", "Another-good-passphrase-9")
                 let id = try await client.createPrompt("replica/greeter", goal: "v1 {{who}}", token: admin)
-                #expect(try await Self.eventually { try await Self.replicaStatus(client) == "healthy" }, "the replica is in use")
+                let inUse = try await Self.eventually(120) { try await Self.replicaStatus(client) == "healthy" }
+                let health = String(buffer: try await client.get("/api/system/health").body)
+                #expect(inUse, "the replica is in use: \(health)")
                 // Until the replica has replayed the schema and the prompt, its reads fail over to
                 // the primary; wait for it, asking the replica itself.
                 let direct = PostgresStore(url: replicaURL, poolSize: 1, logger: testLogger)
-                #expect(try await Self.eventually {
+                #expect(try await Self.eventually(120) {
                     let rows = try? await direct.withDatabase { try await $0.raw("SELECT 1 FROM prompts WHERE name = 'replica/greeter'").all() }
                     return rows?.count == 1
                 }, "the replica replayed the prompt")
@@ -64,7 +68,7 @@ struct ReadReplicaTests {
                 #expect(try await client.putPrompt(id, json: promptJSON("replica/greeter", goal: "v2 {{who}}"), token: admin).status == .ok)
                 #expect(try await Self.listedVersion(client, token: admin) == 2, "the writer reads its write")
                 #expect(try await Self.listedVersion(client, token: reader) == 1, "the other client's search was answered by the replica")
-                #expect(try await Self.eventually { try await Self.listedVersion(client, token: reader) == 2 }, "the replica caught up")
+                #expect(try await Self.eventually(120) { try await Self.listedVersion(client, token: reader) == 2 }, "the replica caught up")
                 // A fetch fills the cache from the primary, whoever asks: a lagging replica is never cached.
                 #expect(try await client.putPrompt(id, json: promptJSON("replica/greeter", goal: "v3 {{who}}"), token: admin).status == .ok)
                 let fetched = try await client.get("/api/v1/prompts/by-name/replica%2Fgreeter?label=latest", token: reader)
@@ -79,10 +83,10 @@ struct ReadReplicaTests {
 
                 // Started again, it is taken back into use without a restart.
                 try replica.start()
-                #expect(try await Self.eventually { try await Self.replicaStatus(client) == "healthy" }, "the replica is back in use")
+                #expect(try await Self.eventually(120) { try await Self.replicaStatus(client) == "healthy" }, "the replica is back in use")
                 #expect(try await client.putPrompt(id, json: promptJSON("replica/greeter", goal: "v4 {{who}}"), token: admin).status == .ok)
                 #expect(try await Self.listedVersion(client, token: reader) == 3, "the replica answers again")
-                #expect(try await Self.eventually { try await Self.listedVersion(client, token: reader) == 4 })
+                #expect(try await Self.eventually(120) { try await Self.listedVersion(client, token: reader) == 4 })
             }
             await parts.close()
         }

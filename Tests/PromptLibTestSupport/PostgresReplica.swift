@@ -25,7 +25,7 @@ public struct PostgresReplica: Sendable {
         return url
     }
 
-    /// Stops the replica at once, as an outage would.
+    /// Stops the replica (a fast shutdown: its connections are cut at once).
     public func stop() throws { try control("pg_replica_server_stop") }
 
     /// Starts it again on the same data and port; it catches up from the primary.

@@ -45,7 +45,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     APIKeyController(service: services.apiKeys).addRoutes(to: routes.group("/api/v1/api-keys"))
     ConnectionController(service: services.connections).addRoutes(to: routes.group("/api/v1/connections"))
     let prompts = routes.group("/api/v1/prompts")
-    PromptController(service: services.prompts).addRoutes(to: prompts)
+    PromptController(service: services.prompts, bodies: EncodedBodyCache()).addRoutes(to: prompts)
     PromptLabelController(labels: services.labels).addRoutes(to: prompts)
     CollaboratorController(collaborators: services.collaborators).addRoutes(to: prompts)
     FeedbackController(service: services.feedback).addRoutes(to: prompts)

@@ -14,6 +14,8 @@ final class RedisPromptCache: PromptCache {
     private let ttlMilliseconds: Int
     private let versionTTLMilliseconds: Int
     private let dirty = Atomic<Bool>(false)
+    private let records = DecodedMemo<PromptRecord>()
+    private let versions = DecodedMemo<PromptVersionRecord>()
     private let logger: Logger
 
     init(pool: RedisConnectionPool, ttl: Duration = .seconds(30), versionTTL: Duration = .seconds(600), logger: Logger) {
@@ -31,14 +33,14 @@ final class RedisPromptCache: PromptCache {
         case .version: return .bypass
         }
         guard let (ticket, json) = await lookup(RedisPromptCacheScripts.lookupPrompt, arguments) else { return .bypass }
-        guard let json, let cached = try? JSONDecoder().decode(PromptRecord.self, from: json) else { return .miss(ticket: ticket) }
+        guard let json, let cached = records.decode(json, for: key) else { return .miss(ticket: ticket) }
         if case .name(let name) = key, cached.document.name != name { return .miss(ticket: ticket) }
         return .hit(cached)
     }
 
     func version(id: String, number: Int) async -> PromptCacheLookup<PromptVersionRecord> {
         guard let (ticket, json) = await lookup(RedisPromptCacheScripts.lookupVersion, [id, String(number)]) else { return .bypass }
-        guard let json, let cached = try? JSONDecoder().decode(PromptVersionRecord.self, from: json) else { return .miss(ticket: ticket) }
+        guard let json, let cached = versions.decode(json, for: .version(id: id, number: number)) else { return .miss(ticket: ticket) }
         return .hit(cached)
     }
 

@@ -20,6 +20,9 @@ enum CanonicalRequest {
     /// Refuses control characters in the path and in query parameter names and values.
     static func checkText(of request: Request) throws {
         let path = request.uri.path
+        // Printable ASCII without `%` cannot decode to a control character: only other text is read
+        // closely (the common request is all printable ASCII).
+        if Self.isPlainASCII(path) && Self.isPlainASCII(request.uri.query ?? "") { return }
         if let problem = ControlCharacters.problem(in: String(PercentDecoding.decode(Substring(path), plusIsSpace: false) ?? Substring(path))) {
             throw APIError.validation("The path \(problem)", field: "path")
         }
@@ -32,6 +35,11 @@ enum CanonicalRequest {
                 throw APIError.validation("The query parameter \(key) \(problem)", field: key)
             }
         }
+    }
+
+    /// Whether `text` is printable ASCII (no control character, nothing past 0x7E) without `%`.
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "%") }
     }
 
     /// `path` with every run of slashes made one.

@@ -24,12 +24,6 @@ struct RedisRateLimiter: RateLimiter {
         return {count, ttl}
         """)
 
-    static let peekScript = RedisScript("""
-        local count = tonumber(redis.call('GET', KEYS[1]) or '0')
-        local ttl = redis.call('PTTL', KEYS[1])
-        return {count, ttl}
-        """)
-
     static let refundScript = RedisScript("""
         if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end
         return 1
@@ -40,13 +34,6 @@ struct RedisRateLimiter: RateLimiter {
             return await fallback.consume(key, limit: limit, window: window)
         }
         return RateLimitDecision(allowed: count <= limit, limit: limit, remaining: max(0, limit - count), resetAfter: left)
-    }
-
-    func peek(_ key: String, limit: Int, window: Duration) async -> RateLimitDecision {
-        guard let (count, left) = await counter(Self.peekScript, key, window: window) else {
-            return await fallback.peek(key, limit: limit, window: window)
-        }
-        return RateLimitDecision(allowed: count < limit, limit: limit, remaining: max(0, limit - count), resetAfter: count == 0 ? window : left)
     }
 
     func reset(_ key: String) async {

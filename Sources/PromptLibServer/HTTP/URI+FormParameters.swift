@@ -7,12 +7,15 @@ extension URI {
     /// search for `Rake+and+Hoe`. A part that is not valid percent-encoding is kept as written.
     var formParameters: FlatDictionary<Substring, Substring> {
         guard let query, !query.isEmpty else { return .init() }
+        // Most queries (`?label=production`) have nothing to decode: their parts are used as they are.
+        let encoded = query.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }
+        let decode = { (raw: Substring) -> Substring in
+            guard encoded else { return raw }
+            return PercentDecoding.decode(raw, plusIsSpace: true)
+                ?? Substring(String(decoding: raw.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self))
+        }
         let pairs = query.split(separator: "&", omittingEmptySubsequences: true).map { part -> (key: Substring, value: Substring) in
             let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let decode = { (raw: Substring) -> Substring in
-                PercentDecoding.decode(raw, plusIsSpace: true)
-                    ?? Substring(String(decoding: raw.utf8.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self))
-            }
             return (key: decode(pieces[0]), value: pieces.count > 1 ? decode(pieces[1]) : "")
         }
         return .init(pairs)

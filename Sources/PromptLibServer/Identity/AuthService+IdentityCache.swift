@@ -6,30 +6,30 @@ import PromptLibStorage
 extension AuthService {
     func currentGeneration() async -> UInt64? {
         guard let current = await generation.current() else { return nil }
-        await identities.sync(current)
+        identities.sync(current)
         return current
     }
 
     func cachedUser(_ id: String, ticket: UInt64?) async throws -> UserRecord? {
-        if ticket != nil, let user = await identities.user(id) { return user }
+        if ticket != nil, let user = identities.user(id) { return user }
         let user = try await users.find(id: id)
-        if let ticket, let user { await identities.store(user: user, ticket: ticket) }
+        if let ticket, let user { identities.store(user: user, ticket: ticket) }
         return user
     }
 
     /// A cached session that looks ended is read again: a refresh extends a session's expiry
     /// without counting as a change.
     func cachedSession(_ id: String, ticket: UInt64?) async throws -> SessionRecord? {
-        if ticket != nil, let session = await identities.session(id), session.isLive(at: Date()) { return session }
+        if ticket != nil, let session = identities.session(id), session.isLive(at: Date()) { return session }
         let session = try await sessions.find(id: id)
-        if let ticket, let session { await identities.store(session: session, ticket: ticket) }
+        if let ticket, let session { identities.store(session: session, ticket: ticket) }
         return session
     }
 
     func cachedKey(hash: String, ticket: UInt64?) async throws -> APIKeyRecord? {
-        if ticket != nil, let key = await identities.key(hash: hash) { return key }
+        if ticket != nil, let key = identities.key(hash: hash) { return key }
         let key = try await apiKeys.find(hash: hash)
-        if let ticket, let key { await identities.store(key: key, ticket: ticket) }
+        if let ticket, let key { identities.store(key: key, ticket: ticket) }
         return key
     }
 
@@ -40,6 +40,6 @@ extension AuthService {
         try await apiKeys.touch(id: key.id, now: now)
         var touched = key
         touched.lastUsedAt = now
-        if let ticket { await identities.store(key: touched, ticket: ticket) }
+        if let ticket { identities.store(key: touched, ticket: ticket) }
     }
 }

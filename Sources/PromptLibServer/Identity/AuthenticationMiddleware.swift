@@ -2,21 +2,25 @@ import Hummingbird
 
 /// Turns `Authorization: Bearer …` (an access token, or an API key `pl_…`) into the request's ``Identity``. No header means anonymous;
 /// a header that does not authenticate is a 401 whatever the route, so a client learns at once
-/// that its credentials are wrong. Failed attempts are counted per address; past
-/// `RATE_LIMIT_PER_IP` a minute, that address's bearer headers are refused unread (429), so a
-/// flood of made-up tokens or keys meets a limit without touching anyone else's requests.
+/// that its credentials are wrong. Failed attempts are counted per address; once they reach
+/// `RATE_LIMIT_PER_IP` a minute, that address's bearer headers are refused unread (429) for the rest
+/// of the window, so a flood of made-up tokens or keys meets a limit without touching anyone else's
+/// requests. The refusal is remembered in process (``BlockedAddresses``): a good request asks
+/// nothing of Redis for it.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let auth: AuthService
     let limiter: any RateLimiter
     let limits: SecurityLimits
+    let blocked = BlockedAddresses()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
         let key = "auth-failures:\(context.clientIP ?? "unknown")"
-        // An address already over its limit is refused before any token is looked at.
-        let state = await limiter.peek(key, limit: limits.requestsPerIPPerMinute, window: .seconds(60))
-        guard state.allowed else { throw AuthService.tooMany(state.resetSeconds, "Too many requests; slow down") }
+        // An address already at its limit is refused before any token is looked at.
+        if let left = blocked.blocked(key) {
+            throw AuthService.tooMany(RateLimitDecision(allowed: false, limit: 0, remaining: 0, resetAfter: left).resetSeconds, "Too many requests; slow down")
+        }
         var context = context
         do {
             let parts = header.split(separator: " ", maxSplits: 1)
@@ -28,7 +32,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 ? try await auth.authenticate(apiKey: credential)
                 : try await auth.authenticate(accessToken: credential)
         } catch let error as APIError where error.status == .unauthorized {
-            _ = await limiter.consume(key, limit: limits.requestsPerIPPerMinute, window: .seconds(60))
+            let count = await limiter.consume(key, limit: limits.requestsPerIPPerMinute, window: .seconds(60))
+            if count.remaining == 0 { blocked.block(key, for: count.resetAfter) }
             throw error
         }
         context.logger[metadataKey: "user_id"] = .string(context.identity?.userID ?? "")

@@ -6,6 +6,8 @@ import PromptLibStorage
 /// archive and restore prompts.
 struct PromptController {
     let service: PromptService
+    /// Encoded bodies of what applications fetch (``EncodedBodyCache``).
+    let bodies: EncodedBodyCache
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
@@ -29,7 +31,8 @@ struct PromptController {
             document.labels = labels
             if prompt.archivedAt != nil { document.status = .archived }
             let response = VersionResponse(record: record, labels: labels, resolved: resolved, archivedAt: prompt.archivedAt)
-            return try respond(response, yaml: document, request: request, context: context)
+            return try respond(response, yaml: document, memo: resolved == nil ? .version(record, labels: labels, archivedAt: prompt.archivedAt) : nil,
+                               request: request, context: context)
         }
         group.get(":id/diff") { request, context -> PromptDiff in
             let id = try context.parameters.require("id")
@@ -69,7 +72,8 @@ struct PromptController {
         (record.document, resolved) = try await resolvingIncludes(record.document, request: request)
         var document = record.document
         document.labels = PromptResponse.labels(record.labels, at: document.version ?? 0, latest: true)
-        return try respond(PromptResponse(record: record, resolved: resolved), yaml: document, request: request, context: context)
+        return try respond(PromptResponse(record: record, resolved: resolved), yaml: document,
+                           memo: resolved == nil ? .prompt(record, labels: document.labels ?? []) : nil, request: request, context: context)
     }
 
     /// With `?resolve=true`, the document with its includes replaced, and what was resolved.
@@ -80,13 +84,19 @@ struct PromptController {
     }
 
     /// JSON, or the canonical YAML document when the client asks for it; either way with the ETag.
-    private func respond(_ json: some ResponseEncodable, yaml document: PromptDocument, request: Request, context: AppRequestContext) throws -> Response {
+    /// JSON with a `memo` key comes from the ``EncodedBodyCache`` when it holds that body.
+    private func respond(_ json: some ResponseEncodable, yaml document: PromptDocument, memo: EncodedBodyCache.Key?,
+                         request: Request, context: AppRequestContext) throws -> Response {
         var response: Response
         if try request.wantsYAML() {
             response = Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: try PromptYAML.encode(document)))
             )
+        } else if let memo {
+            let body = try bodies.body(for: memo) { ByteBuffer(bytes: try context.responseEncoder.encode(json)) }
+            response = Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(body.readableBytes)],
+                                body: .init(byteBuffer: body))
         } else {
             response = try json.response(from: request, context: context)
         }
@@ -134,6 +144,7 @@ struct PromptController {
         var document = record.document
         document.labels = response.labels
         if prompt.archivedAt != nil { document.status = .archived }
-        return try respond(response, yaml: document, request: request, context: context)
+        return try respond(response, yaml: document, memo: resolved == nil ? .version(record, labels: response.labels, archivedAt: prompt.archivedAt) : nil,
+                           request: request, context: context)
     }
 }

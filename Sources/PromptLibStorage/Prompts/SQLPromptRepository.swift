@@ -84,10 +84,30 @@ public struct SQLPromptRepository: PromptRepository {
         try await findOne(where: "p.name = \(bind: name)")
     }
 
+    /// ``selectPrompt`` with the prompt's labels as one JSON object (`labels_json`; null or `{}`
+    /// without labels), per engine.
+    static let selectPromptWithLabels: [DatabaseEngine: String] = [
+        .postgres: labelled("(SELECT json_object_agg(l.label, l.version)::text FROM prompt_labels l WHERE l.prompt_id = p.id)"),
+        .sqlite: labelled("(SELECT json_group_object(l.label, l.version) FROM prompt_labels l WHERE l.prompt_id = p.id)"),
+    ]
+
+    private static func labelled(_ labels: String) -> String {
+        selectPrompt.replacingOccurrences(of: "\nFROM ", with: ", \(labels) AS labels_json\nFROM ")
+    }
+
+    /// One prompt with its labels, in one query (one snapshot, one round trip: the uncached fetch).
     private func findOne(where condition: SQLQueryString) async throws -> PromptRecord? {
-        let query = "\(unsafeRaw: Self.selectPrompt) WHERE " + condition
-        let record = try await store.read { db in try await db.raw(query).first().map(Self.record) }
-        return try await withLabels(record.map { [$0] } ?? []).first
+        let select = Self.selectPromptWithLabels[store.engine] ?? Self.selectPrompt
+        let query = "\(unsafeRaw: select) WHERE " + condition
+        return try await store.read { db in
+            try await db.raw(query).first().map { row in
+                var record = try Self.record(row)
+                if let json = try row.decode(column: "labels_json", as: String?.self) {
+                    record.labels = try JSONDecoder().decode([String: Int].self, from: Data(json.utf8))
+                }
+                return record
+            }
+        }
     }
 
     /// Adds each record's labels, in one query for all of them.
