@@ -23,9 +23,7 @@ struct SharedCacheTests {
     func twoReplicas(engine: TestEngine) async throws {
         try await withRedisServer { redis in
             try await withTestDatabase(engine) { database in
-                var configuration = testConfiguration(database)
-                configuration.redis = try RedisConfiguration(url: redis.url)
-            configuration.redis?.commandTimeout = 5  // the whole suite runs beside these tests
+                let configuration = try testConfiguration(database, redis: redis)
                 let first = try await buildApplication(configuration: configuration, logger: testLogger)
                 let second = try await buildApplication(configuration: configuration, logger: testLogger)
                 try await first.test(.router) { one in
@@ -67,9 +65,7 @@ struct SharedCacheTests {
     func outage() async throws {
         try await withRedisServer { redis in
             try await withTestDatabase(.sqlite) { database in
-                var configuration = testConfiguration(database)
-                configuration.redis = try RedisConfiguration(url: redis.url)
-            configuration.redis?.commandTimeout = 5  // the whole suite runs beside these tests
+                let configuration = try testConfiguration(database, redis: redis)
                 let app = try await buildApplication(configuration: configuration, logger: testLogger)
                 try await app.test(.router) { client in
                     let token = try await client.login("admin", testAdminPassword)

@@ -65,9 +65,7 @@ struct SharedEventTests {
     func acrossReplicas() async throws {
         try await withRedisServer { redis in
             try await withTestDatabase(.sqlite) { database in
-                var configuration = testConfiguration(database)
-                configuration.redis = try RedisConfiguration(url: redis.url)
-                configuration.redis?.commandTimeout = 5  // the whole suite runs beside these tests
+                let configuration = try testConfiguration(database, redis: redis)
                 let one = try await ApplicationParts.assemble(configuration: configuration, logger: testLogger)
                 let two = try await ApplicationParts.assemble(configuration: configuration, logger: testLogger)
                 let (heardByOne, heardByTwo) = (one.shared.events.events(), two.shared.events.events())

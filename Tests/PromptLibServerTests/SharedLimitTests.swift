@@ -16,9 +16,7 @@ struct SharedLimitTests {
         _ body: @escaping @Sendable (any TestClientProtocol, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await withTestDatabase(engine) { database in
-            var configuration = testConfiguration(database)
-            configuration.redis = try RedisConfiguration(url: redis.url)
-            configuration.redis?.commandTimeout = 5  // the whole suite runs beside these tests
+            var configuration = try testConfiguration(database, redis: redis)
             configure(&configuration)
             let first = try await buildApplication(configuration: configuration, logger: testLogger)
             let second = try await buildApplication(configuration: configuration, logger: testLogger)

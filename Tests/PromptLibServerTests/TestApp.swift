@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import PromptLibRedis
 @testable import PromptLibServer
 import PromptLibTestSupport
 
@@ -29,6 +30,15 @@ func testConfiguration(_ database: TestDatabase) -> AppConfiguration {
     configuration.database = database.postgresURL.map { .postgres($0) } ?? .sqlite(path: database.sqlitePath)
     configuration.bcryptCost = 4
     configuration.adminPassword = testAdminPassword
+    return configuration
+}
+
+/// ``testConfiguration(_:)`` sharing the Redis of `redis`, with commands given time enough: the
+/// whole suite runs beside the tests that use it.
+func testConfiguration(_ database: TestDatabase, redis: RedisTestServer) throws -> AppConfiguration {
+    var configuration = testConfiguration(database)
+    configuration.redis = try RedisConfiguration(url: redis.url)
+    configuration.redis?.commandTimeout = 5
     return configuration
 }
 

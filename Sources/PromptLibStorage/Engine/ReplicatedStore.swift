@@ -43,12 +43,12 @@ public final class ReplicatedStore: SQLStore {
         self.logger = logger
         // Unused until the first probe finds it answering and caught up.
         state = Mutex(ReplicaState(usable: false, problem: "not probed yet", lagSeconds: nil))
+        // Holds the store only while probing, so a store dropped without close() ends its monitor.
         let task = Task { [weak self] in
             var history: [(at: ContinuousClock.Instant, position: UInt64)] = []
             while !Task.isCancelled {
-                guard let self else { return }
-                await self.probe(&history)
-                try? await Task.sleep(for: self.probeInterval)
+                guard await self?.probe(&history) != nil else { return }
+                try? await Task.sleep(for: probeInterval)
             }
         }
         monitor.withLock { $0 = task }
@@ -111,10 +111,15 @@ public final class ReplicatedStore: SQLStore {
     /// was noted; the replica is as current as the newest noted position it has replayed.
     func probe(_ history: inout [(at: ContinuousClock.Instant, position: UInt64)]) async {
         let now = ContinuousClock.now
+        let position: UInt64?
         do {
-            let position = try await primary.withDatabase { db in
+            position = try await primary.withDatabase { db in
                 try await db.raw("SELECT pg_current_wal_lsn()::text AS lsn").first()?.decode(column: "lsn", as: String.self)
             }.flatMap(Self.position)
+        } catch {
+            return setAside("primary did not say its WAL position", detail: error)
+        }
+        do {
             let (recovering, replayed) = try await replica.withDatabase { db in
                 let row = try await db.raw("SELECT pg_is_in_recovery() AS recovering, pg_last_wal_replay_lsn()::text AS lsn").first()
                 return (try row?.decode(column: "recovering", as: Bool.self) ?? false, try row?.decode(column: "lsn", as: String?.self).flatMap(Self.position))
