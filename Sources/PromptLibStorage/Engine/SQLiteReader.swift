@@ -1,6 +1,7 @@
 import Logging
 import NIOPosix
 import SQLiteKit
+import Synchronization
 
 /// One reader connection of ``SQLiteStore``: the same file, `query_only` so nothing can write
 /// through it, a thread of its own (SQLite blocks its thread), and a mutex, since one connection
@@ -10,6 +11,8 @@ final class SQLiteReader: Sendable {
     private let threadPool: NIOThreadPool
     private let database: any SQLDatabase
     private let mutex = AsyncMutex()
+    /// Statements running or waiting on this reader, so that a read goes to the least busy one.
+    let queued = Atomic<Int>(0)
 
     private init(connection: SQLiteConnection, threadPool: NIOThreadPool) {
         self.connection = connection
@@ -44,6 +47,8 @@ final class SQLiteReader: Sendable {
 
     func run<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let database = self.database
+        queued.add(1, ordering: .relaxed)
+        defer { queued.subtract(1, ordering: .relaxed) }
         return try await mutex.withLock { try await body(database) }
     }
 
