@@ -101,10 +101,14 @@ struct ImportService: Sendable {
         for (index, write) in writes.enumerated() { items[write.item].id = ids[index] }
         let result = Result(dryRun: false, items: items)
         try await audit.record("prompts.imported", context: context, actor: identity, targetType: "prompt", details: result.counts.mapValues(String.init))
-        for item in items {
-            guard let id = item.id, item.action != .skip else { continue }
-            await events.publish(PromptEvent(.versionCreated, promptID: id, name: item.importedAs ?? item.name, actorID: identity.userID))
+        // Announced after the answer is on its way: an import of thousands of prompts should not
+        // wait for thousands of PUBLISHes (in order, as one task).
+        let announced = items.compactMap { item -> PromptEvent? in
+            guard let id = item.id, item.action != .skip else { return nil }
+            return PromptEvent(.versionCreated, promptID: id, name: item.importedAs ?? item.name, actorID: identity.userID)
         }
+        let events = events
+        Task { for event in announced { await events.publish(event) } }
         return result
     }
 }

@@ -32,6 +32,10 @@ public final class ReplicatedStore: SQLStore {
         public var problem: String?
         /// Its replay lag at the last probe, in seconds; nil before the first answer.
         public var lagSeconds: Double?
+        /// The moment it is known to have replayed everything the primary had then. The replica is
+        /// read only while that is less than the window ago, so the verdict of a probe runs out by
+        /// itself if the next probe is late.
+        public var currentThrough: ContinuousClock.Instant?
     }
 
     /// Routes between `primary` and `replica`, and starts the monitor.
@@ -42,7 +46,7 @@ public final class ReplicatedStore: SQLStore {
         self.probeInterval = probeInterval
         self.logger = logger
         // Unused until the first probe finds it answering and caught up.
-        state = Mutex(ReplicaState(usable: false, problem: "not probed yet", lagSeconds: nil))
+        state = Mutex(ReplicaState(usable: false, problem: "not probed yet", lagSeconds: nil, currentThrough: nil))
         // Holds the store only while probing, so a store dropped without close() ends its monitor.
         let task = Task { [weak self] in
             var history: [(at: ContinuousClock.Instant, position: UInt64)] = []
@@ -60,7 +64,7 @@ public final class ReplicatedStore: SQLStore {
     public var replicaState: ReplicaState { state.withLock { $0 } }
 
     public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        guard !ReadRouting.primaryOnly, state.withLock({ $0.usable }) else { return try await primary.read(body) }
+        guard !ReadRouting.primaryOnly, isCurrentEnough() else { return try await primary.read(body) }
         do {
             return try await replica.read(body)
         } catch is CancellationError {
@@ -68,13 +72,23 @@ public final class ReplicatedStore: SQLStore {
         } catch {
             // The primary answers instead: an unreachable replica is set aside until the monitor
             // finds it again; any other failure (a query cancelled by replay, a schema the replica
-            // has not received yet) is retried there once.
-            if case StorageError.unavailable = error {
+            // has not received yet, one slow query) is retried there once. A time-out alone does
+            // not set the replica aside — the monitor does if the replica itself stopped answering.
+            if let failure = error as? StorageError, case .unavailable = failure, !failure.isTimeout {
                 setAside("replica did not answer", detail: error)
             } else {
                 logger.info("a read the replica failed goes to the primary", metadata: ["error": "\(error)"])
             }
             return try await primary.read(body)
+        }
+    }
+
+    /// Whether reads may go to the replica now: in use, and known current less than the window ago.
+    private func isCurrentEnough() -> Bool {
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            guard state.usable, let through = state.currentThrough else { return false }
+            return now - through < window
         }
     }
 
@@ -127,8 +141,11 @@ public final class ReplicatedStore: SQLStore {
             guard let position else { return setAside("primary did not say its WAL position") }
             history.append((now, position))
             history.removeAll { now - $0.at > window * 2 }
+            // A server out of recovery (a promoted standby, another database) no longer follows
+            // the primary: what it answers may differ from it by any amount.
+            guard recovering else { return setAside("the read replica is not a standby following the primary") }
             let lag: Duration?
-            if !recovering || (replayed ?? 0) >= position {
+            if (replayed ?? 0) >= position {
                 lag = .zero
             } else if let replayed, let caughtUp = history.last(where: { $0.position <= replayed }) {
                 lag = now - caughtUp.at
@@ -142,7 +159,7 @@ public final class ReplicatedStore: SQLStore {
                 return
             }
             let restored = state.withLock { state -> Bool in
-                defer { state = ReplicaState(usable: true, problem: nil, lagSeconds: seconds) }
+                defer { state = ReplicaState(usable: true, problem: nil, lagSeconds: seconds, currentThrough: now - lag) }
                 return !state.usable
             }
             if restored { logger.notice("read replica in use", metadata: ["lag_seconds": "\(seconds)"]) }
@@ -162,7 +179,7 @@ public final class ReplicatedStore: SQLStore {
     /// `problem` is shown by health, so it names no host or user; `detail` goes to the log only.
     private func setAside(_ problem: String, lag: Double? = nil, detail: (any Error)? = nil) {
         let wasUsable = state.withLock { state -> Bool in
-            defer { state = ReplicaState(usable: false, problem: problem, lagSeconds: lag ?? state.lagSeconds) }
+            defer { state = ReplicaState(usable: false, problem: problem, lagSeconds: lag ?? state.lagSeconds, currentThrough: nil) }
             return state.usable
         }
         if wasUsable {

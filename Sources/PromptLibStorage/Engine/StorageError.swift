@@ -14,6 +14,15 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// wrong password): retrying is pointless, and the reason is PostgreSQL's own.
     public static let refusalPrefix = "PostgreSQL refused the connection: "
 
+    /// How an ``unavailable(_:)`` reason starts when the database did not answer in time.
+    public static let timeoutPrefix = "no answer within "
+
+    /// Whether the database did not answer in time (it may be slow rather than gone).
+    public var isTimeout: Bool {
+        if case .unavailable(let reason) = self { return reason.hasPrefix(Self.timeoutPrefix) }
+        return false
+    }
+
     /// Whether this is a refusal that waiting will not cure.
     public var isPermanentRefusal: Bool {
         if case .unavailable(let reason) = self { return reason.hasPrefix(Self.refusalPrefix) }

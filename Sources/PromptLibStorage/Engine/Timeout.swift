@@ -8,7 +8,7 @@ func withTimeout<R: Sendable>(
         group.addTask { try await operation() }
         group.addTask {
             try await Task.sleep(for: limit)
-            throw StorageError.unavailable("no answer within \(limit)")
+            throw StorageError.unavailable(StorageError.timeoutPrefix + "\(limit)")
         }
         defer { group.cancelAll() }
         guard let result = try await group.next() else {
