@@ -13,7 +13,9 @@ final class RedisPromptCache: PromptCache {
     private let pool: RedisConnectionPool
     private let ttlMilliseconds: Int
     private let versionTTLMilliseconds: Int
-    private let dirty = Atomic<Bool>(false)
+    /// Writes that could not invalidate since the last fresh start: a counter, not a flag, so a
+    /// failure during a fresh start is not cleared by it.
+    private let missedInvalidations = Atomic<UInt64>(0)
     private let records = DecodedMemo<PromptRecord>()
     private let versions = DecodedMemo<PromptVersionRecord>()
     private let logger: Logger
@@ -60,7 +62,7 @@ final class RedisPromptCache: PromptCache {
         do {
             _ = try await eval(RedisPromptCacheScripts.invalidate, ids)
         } catch {
-            if !dirty.exchange(true, ordering: .relaxed) {
+            if missedInvalidations.wrappingAdd(1, ordering: .acquiringAndReleasing).oldValue == 0 {
                 logger.warning("a write could not invalidate the Redis cache; it is bypassed until Redis answers again")
             }
         }
@@ -74,10 +76,13 @@ final class RedisPromptCache: PromptCache {
 
     /// The generation and the cached JSON (nil on a miss), or nil when the cache must be bypassed.
     private func lookup(_ script: RedisScript, _ arguments: [String]) async -> (UInt64, Data?)? {
-        if dirty.load(ordering: .relaxed) {
+        let missed = missedInvalidations.load(ordering: .acquiring)
+        if missed > 0 {
             guard (try? await eval(RedisPromptCacheScripts.flush, [])) != nil else { return nil }
-            dirty.store(false, ordering: .relaxed)
-            logger.notice("the Redis cache starts afresh after a write it could not invalidate")
+            // Cleared only if no write failed meanwhile; otherwise the next lookup starts afresh again.
+            if missedInvalidations.compareExchange(expected: missed, desired: 0, ordering: .acquiringAndReleasing).exchanged {
+                logger.notice("the Redis cache starts afresh after a write it could not invalidate")
+            }
         }
         guard let reply = try? await eval(script, arguments), let items = reply.array,
               let ticket = items.first?.string.flatMap({ UInt64($0) }) else { return nil }

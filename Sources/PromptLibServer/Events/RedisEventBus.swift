@@ -1,18 +1,24 @@
 import Foundation
 import Logging
 import PromptLibRedis
+import Synchronization
 
 /// The ``EventBus`` of replicas sharing Redis: each event is delivered to this process's
 /// subscribers at once and published on `promptlib:events`; what other replicas publish arrives
-/// through a subscription on a connection of its own (``RedisSubscriber``). Every message carries
-/// its replica's origin, so a replica does not deliver its own events twice.
+/// through a subscription on a connection of its own (``RedisSubscriber``), opened with the first
+/// subscriber. Every message carries its replica's origin, so a replica does not deliver its own
+/// events twice.
 final class RedisEventBus: EventBus {
     static let channel = "promptlib:events"
 
     private let local = LocalEventBus()
     private let pool: RedisConnectionPool
     private let origin = UUID().uuidString.lowercased()
-    private let subscription: Task<Void, Never>
+    private let subscriber: RedisSubscriber
+    private let logger: Logger
+    /// Listening starts with the first subscriber in this process: one that only publishes (the
+    /// command line) opens no subscribed connection.
+    private let subscription = Mutex<Task<Void, Never>?>(nil)
 
     /// What goes over the channel: the event and the replica it came from. Dates travel as
     /// Foundation's default number, exactly, since only replicas read it.
@@ -21,21 +27,10 @@ final class RedisEventBus: EventBus {
         let event: PromptEvent
     }
 
-    /// Starts subscribing at once, so that events are heard before the first request.
     init(pool: RedisConnectionPool, configuration: RedisConfiguration, logger: Logger) {
         self.pool = pool
-        let subscriber = RedisSubscriber(configuration: configuration, logger: logger)
-        let (local, origin) = (local, origin)
-        subscription = Task {
-            let decoder = JSONDecoder()
-            for await message in subscriber.messages(channels: [Self.channel]) {
-                guard let envelope = try? decoder.decode(Envelope.self, from: Data(message.payload)) else {
-                    logger.debug("ignored an event that does not decode", metadata: ["channel": "\(message.channel)"])
-                    continue
-                }
-                if envelope.origin != origin { local.deliver(envelope.event) }
-            }
-        }
+        self.subscriber = RedisSubscriber(configuration: configuration, logger: logger)
+        self.logger = logger
     }
 
     func publish(_ event: PromptEvent) async {
@@ -46,8 +41,29 @@ final class RedisEventBus: EventBus {
         _ = try? await pool.send(RESPCommand(bytes: [Array("PUBLISH".utf8), Array(Self.channel.utf8), Array(payload)]))
     }
 
-    func events() -> AsyncStream<PromptEvent> { local.events() }
+    func events() -> AsyncStream<PromptEvent> {
+        let stream = local.events()
+        subscription.withLock { task in
+            if task == nil { task = listen() }
+        }
+        return stream
+    }
 
     /// Stops listening; for shutdown.
-    func close() { subscription.cancel() }
+    func close() { subscription.withLock { $0 }?.cancel() }
+
+    /// Hands what other replicas publish to this process's subscribers.
+    private func listen() -> Task<Void, Never> {
+        let (local, origin, subscriber, logger) = (local, origin, subscriber, logger)
+        return Task {
+            let decoder = JSONDecoder()
+            for await message in subscriber.messages(channels: [Self.channel]) {
+                guard let envelope = try? decoder.decode(Envelope.self, from: Data(message.payload)) else {
+                    logger.debug("ignored an event that does not decode", metadata: ["channel": "\(message.channel)"])
+                    continue
+                }
+                if envelope.origin != origin { local.deliver(envelope.event) }
+            }
+        }
+    }
 }

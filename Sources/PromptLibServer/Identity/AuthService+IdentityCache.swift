@@ -11,7 +11,7 @@ extension AuthService {
     }
 
     func cachedUser(_ id: String, ticket: UInt64?) async throws -> UserRecord? {
-        if ticket != nil, let user = identities.user(id) { return user }
+        if let ticket, let user = identities.user(id, ticket: ticket) { return user }
         let user = try await users.find(id: id)
         if let ticket, let user { identities.store(user: user, ticket: ticket) }
         return user
@@ -20,14 +20,14 @@ extension AuthService {
     /// A cached session that looks ended is read again: a refresh extends a session's expiry
     /// without counting as a change.
     func cachedSession(_ id: String, ticket: UInt64?) async throws -> SessionRecord? {
-        if ticket != nil, let session = identities.session(id), session.isLive(at: Date()) { return session }
+        if let ticket, let session = identities.session(id, ticket: ticket), session.isLive(at: Date()) { return session }
         let session = try await sessions.find(id: id)
         if let ticket, let session { identities.store(session: session, ticket: ticket) }
         return session
     }
 
     func cachedKey(hash: String, ticket: UInt64?) async throws -> APIKeyRecord? {
-        if ticket != nil, let key = identities.key(hash: hash) { return key }
+        if let ticket, let key = identities.key(hash: hash, ticket: ticket) { return key }
         let key = try await apiKeys.find(hash: hash)
         if let ticket, let key { identities.store(key: key, ticket: ticket) }
         return key

@@ -5,20 +5,23 @@ import Hummingbird
 /// that its credentials are wrong. Failed attempts are counted per address; once they reach
 /// `RATE_LIMIT_PER_IP` a minute, that address's bearer headers are refused unread (429) for the rest
 /// of the window, so a flood of made-up tokens or keys meets a limit without touching anyone else's
-/// requests. The refusal is remembered in process (``BlockedAddresses``): a good request asks
-/// nothing of Redis for it.
+/// requests. The refusal is remembered in process (`blocked`): a good request asks nothing of
+/// Redis for it. The count itself is the ``RateLimiter``'s (shared by replicas through Redis); a
+/// replica learns of a block from the count its own failures meet, so at most one more failure per
+/// replica gets through after another replica filled the allowance.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let auth: AuthService
     let limiter: any RateLimiter
     let limits: SecurityLimits
-    let blocked = BlockedAddresses()
+    /// Addresses at their limit, until their window ends.
+    let blocked = Deadlines()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
         let key = "auth-failures:\(context.clientIP ?? "unknown")"
         // An address already at its limit is refused before any token is looked at.
-        if let left = blocked.blocked(key) {
+        if let left = blocked.remaining(key) {
             throw AuthService.tooMany(RateLimitDecision(allowed: false, limit: 0, remaining: 0, resetAfter: left).resetSeconds, "Too many requests; slow down")
         }
         var context = context
@@ -33,7 +36,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 : try await auth.authenticate(accessToken: credential)
         } catch let error as APIError where error.status == .unauthorized {
             let count = await limiter.consume(key, limit: limits.requestsPerIPPerMinute, window: .seconds(60))
-            if count.remaining == 0 { blocked.block(key, for: count.resetAfter) }
+            if count.remaining == 0 { blocked.set(key, for: count.resetAfter) }
             throw error
         }
         context.logger[metadataKey: "user_id"] = .string(context.identity?.userID ?? "")

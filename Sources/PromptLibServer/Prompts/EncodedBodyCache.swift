@@ -1,7 +1,6 @@
 import Foundation
 import NIOCore
 import PromptLibStorage
-import Synchronization
 
 /// The JSON bodies of fetched prompts and versions, so that an application fetching
 /// `name@production` again is answered without encoding the whole document again (the largest
@@ -10,7 +9,7 @@ import Synchronization
 /// A body is keyed by everything it shows — the version (immutable: a prompt id and a number name
 /// one document forever), its author and times, the labels at it and the prompt's archived state —
 /// so a change makes a different key, and a stale body cannot be served: it can only be unused.
-/// Bounded by bytes; full, it starts again (the hot set refills at once).
+/// Bounded by bytes (``ByteBoundedMemo``).
 final class EncodedBodyCache: Sendable {
     /// What a body shows besides the immutable document.
     struct Key: Hashable, Sendable {
@@ -26,30 +25,13 @@ final class EncodedBodyCache: Sendable {
         let archivedAt: Date?
     }
 
-    private struct State: Sendable {
-        var bodies: [Key: ByteBuffer] = [:]
-        var bytes = 0
-    }
-
-    private let state = Mutex(State())
-    private let capacityBytes: Int
-    /// Larger bodies are encoded each time rather than crowd out the hot set.
-    private let largestBody: Int
-
-    init(capacityBytes: Int = 32 << 20, largestBody: Int = 256 << 10) {
-        self.capacityBytes = capacityBytes
-        self.largestBody = largestBody
-    }
+    private let bodies = ByteBoundedMemo<Key, ByteBuffer>(capacityBytes: 32 << 20, largestItem: 256 << 10)
 
     /// The body for `key`, encoded by `encode` when not held.
     func body(for key: Key, encode: () throws -> ByteBuffer) rethrows -> ByteBuffer {
-        if let body = state.withLock({ $0.bodies[key] }) { return body }
+        if let body = bodies.value(for: key) { return body }
         let body = try encode()
-        guard body.readableBytes <= largestBody else { return body }
-        state.withLock { state in
-            if state.bytes + body.readableBytes > capacityBytes { state = State() }
-            if state.bodies.updateValue(body, forKey: key) == nil { state.bytes += body.readableBytes }
-        }
+        bodies.store(body, bytes: body.readableBytes, for: key)
         return body
     }
 }

@@ -59,7 +59,13 @@ public final class SQLiteStore: SQLStore {
             // An in-memory database is private to its connection: it reads on the writer.
             if path != ":memory:" {
                 var readers: [SQLiteReader] = []
-                for _ in 0..<readerCount { readers.append(try await SQLiteReader.open(path: path, logger: logger)) }
+                do {
+                    for _ in 0..<readerCount { readers.append(try await SQLiteReader.open(path: path, logger: logger)) }
+                } catch {
+                    // The store below closes only what it holds: the readers opened so far go here.
+                    for reader in readers { await reader.close() }
+                    throw error
+                }
                 store = SQLiteStore(connection: connection, threadPool: threadPool, readers: readers)
             }
         } catch {

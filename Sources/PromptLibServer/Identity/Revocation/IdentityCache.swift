@@ -40,9 +40,11 @@ final class IdentityCache: Sendable {
         }
     }
 
-    func user(_ id: String) -> UserRecord? { state.withLock { Self.fresh(&$0.users, id) } }
-    func session(_ id: String) -> SessionRecord? { state.withLock { Self.fresh(&$0.sessions, id) } }
-    func key(hash: String) -> APIKeyRecord? { state.withLock { Self.fresh(&$0.keys, hash) } }
+    // A lookup answers only for the caller's own count: a slower request that read an older count
+    // may have synced the cache back to it and stored what it read before a change.
+    func user(_ id: String, ticket: UInt64) -> UserRecord? { state.withLock { $0.generation == ticket ? Self.fresh(&$0.users, id) : nil } }
+    func session(_ id: String, ticket: UInt64) -> SessionRecord? { state.withLock { $0.generation == ticket ? Self.fresh(&$0.sessions, id) : nil } }
+    func key(hash: String, ticket: UInt64) -> APIKeyRecord? { state.withLock { $0.generation == ticket ? Self.fresh(&$0.keys, hash) : nil } }
 
     func store(user: UserRecord, ticket: UInt64) { put(\.users, user.id, user, ticket: ticket) }
     func store(session: SessionRecord, ticket: UInt64) { put(\.sessions, session.id, session, ticket: ticket) }

@@ -42,7 +42,9 @@ final class LocalIdentityGeneration: IdentityGeneration {
 final class RedisIdentityGeneration: IdentityGeneration {
     static let key = "promptlib:identity:gen"
     private let pool: RedisConnectionPool
-    private let missedBump = Atomic<Bool>(false)
+    /// Changes that could not be counted in Redis: a counter, so one that fails while an earlier
+    /// one is being made up for is not forgotten.
+    private let missedBumps = Atomic<UInt64>(0)
     private let logger: Logger
 
     init(pool: RedisConnectionPool, logger: Logger) {
@@ -51,10 +53,11 @@ final class RedisIdentityGeneration: IdentityGeneration {
     }
 
     func current() async -> UInt64? {
-        if missedBump.load(ordering: .acquiring) {
+        let missed = missedBumps.load(ordering: .acquiring)
+        if missed > 0 {
             // Count the change that could not be counted before anything is cached again.
             guard (try? await pool.send(RESPCommand("INCR", Self.key))) != nil else { return nil }
-            missedBump.store(false, ordering: .releasing)
+            _ = missedBumps.compareExchange(expected: missed, desired: 0, ordering: .acquiringAndReleasing)
         }
         guard let reply = try? await pool.send(RESPCommand("GET", Self.key)) else { return nil }
         if reply.isNull { return 0 }
@@ -62,7 +65,8 @@ final class RedisIdentityGeneration: IdentityGeneration {
     }
 
     func bump() async {
-        if (try? await pool.send(RESPCommand("INCR", Self.key))) == nil, !missedBump.exchange(true, ordering: .acquiringAndReleasing) {
+        if (try? await pool.send(RESPCommand("INCR", Self.key))) == nil,
+           missedBumps.wrappingAdd(1, ordering: .acquiringAndReleasing).oldValue == 0 {
             logger.warning("a revocation could not be signalled through Redis; other replicas see it within the identity cache's lifetime")
         }
     }
