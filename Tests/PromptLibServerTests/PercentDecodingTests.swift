@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdCore
+import PromptLibCore
 @testable import PromptLibServer
 import Testing
 
@@ -33,5 +34,23 @@ struct PercentDecodingTests {
         #expect(parameters["name"] == "vé")
         #expect(parameters["bad"] == "50%")
         #expect(parameters["sp"] == "a+b")
+    }
+
+    @Test("the quick scan for control characters misses none that decoding finds, and passes ordinary paths")
+    func controlScan() {
+        var inputs = ["/api/v1/prompts/by-name/team%2Fgreeting", "a%00b", "%1f", "%1F", "%%01", "%0", "%1", "%7F", "%20", "%C3%A9", "x\u{1}y", "tab\tok"]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("%01fFaA9/+é\u{0}\u{1f}\t")
+        for _ in 0..<5_000 {
+            inputs.append(String((0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for input in inputs {
+            let decoded = String(PercentDecoding.decode(Substring(input), plusIsSpace: false) ?? Substring(input))
+            if ControlCharacters.problem(in: decoded) != nil || ControlCharacters.problem(in: input) != nil {
+                #expect(CanonicalRequest.mayHoldControl(input), "\(input)")
+            }
+        }
+        #expect(!CanonicalRequest.mayHoldControl("/api/v1/prompts/by-name/team%2Fgreeting"))
+        #expect(!CanonicalRequest.mayHoldControl("label=production&q=caf%C3%A9+au+lait"))
     }
 }

@@ -61,6 +61,35 @@ struct SharedCacheTests {
         }
     }
 
+    @Test("a Redis that restarted empty is not taken for the state it had, even when its count comes back to the same number")
+    func restartedEmpty() async throws {
+        try await withRedisServer { redis in
+            try await withTestDatabase(.sqlite) { database in
+                let configuration = try testConfiguration(database, redis: redis)
+                let first = try await buildApplication(configuration: configuration, logger: testLogger)
+                let second = try await buildApplication(configuration: configuration, logger: testLogger)
+                try await first.test(.router) { one in
+                    try await second.test(.router) { two in
+                        let token = try await one.login("admin", testAdminPassword)
+                        let id = try await one.createPrompt("cache/restart", goal: "v1 {{who}}", token: token)
+                        let key = try await APIKeyTests.createKey(one, scopes: #""prompts:read""#, token: token).key
+                        let byName = "/api/v1/prompts/by-name/cache%2Frestart"
+                        // The second replica reads it twice: from Redis, then from its own memory.
+                        for _ in 0..<2 { #expect(Self.goal(try await two.get(byName, token: key)) == "v1 {{who}}") }
+                        let pool = RedisConnectionPool(configuration: try RedisConfiguration(url: redis.url), logger: testLogger)
+                        let count = try await pool.send(RESPCommand("GET", "promptlib:cache:gen")).string ?? "0"
+                        _ = try await pool.send(RESPCommand("FLUSHALL"))
+                        _ = try await one.putPrompt(id, json: promptJSON("cache/restart", goal: "v2 {{who}}"), token: token)
+                        // The write counted from zero; the count comes back to where it was.
+                        _ = try await pool.send(RESPCommand("SET", "promptlib:cache:gen", count))
+                        await pool.close()
+                        #expect(Self.goal(try await two.get(byName, token: key)) == "v2 {{who}}")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("Redis stopped mid-stream: every request answers and health says degraded; started again: healthy, and the cache fills again")
     func outage() async throws {
         try await withRedisServer { redis in

@@ -40,6 +40,26 @@ struct SharedLimitTests {
         }
     }
 
+    @Test("an API key's reads count once each across replicas, also when counted with the shared counters")
+    func keyReads() async throws {
+        try await withRedisServer { redis in
+            try await Self.withReplicas(redis, configure: { $0.limits.apiKeyReadsPerMinute = 6 }) { one, two in
+                let token = try await one.login("admin", testAdminPassword)
+                _ = try await one.createPrompt("limits/keyed", goal: "Hello {{who}}", token: token)
+                let key = try await APIKeyTests.createKey(one, scopes: #""prompts:read""#, token: token).key
+                var statuses: [HTTPResponse.Status] = []
+                var remaining: [String] = []
+                for index in 0..<8 {
+                    let response = try await (index.isMultiple(of: 2) ? one : two).get("/api/v1/prompts/by-name/limits%2Fkeyed", token: key)
+                    statuses.append(response.status)
+                    if response.status == .ok { remaining.append(response.headers[.rateLimitRemaining] ?? "?") }
+                }
+                #expect(statuses == Array(repeating: .ok, count: 6) + [.tooManyRequests, .tooManyRequests])
+                #expect(remaining == ["5", "4", "3", "2", "1", "0"], "each read counted exactly once")
+            }
+        }
+    }
+
     @Test("failed logins for a name count across replicas: the sixth is refused on either")
     func loginFailures() async throws {
         try await withRedisServer { redis in

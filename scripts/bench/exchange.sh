@@ -9,8 +9,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
 n=${1:-10000}
-swift build -c release --product promptlib >/dev/null
-bin=$(swift build -c release --show-bin-path)/promptlib
+bin=$(scripts/build-release.sh)
 work=$(mktemp -d /tmp/promptlib-exchange.XXXXXX)
 cleanup() { pg_stop; rm -rf "$work"; }
 trap cleanup EXIT

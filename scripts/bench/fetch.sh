@@ -15,8 +15,7 @@ source scripts/redis.sh
 seconds=${1:-10}
 command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
 redis_install_if_missing
-swift build -c release --product promptlib >/dev/null
-bin=$(swift build -c release --show-bin-path)/promptlib
+bin=$(scripts/build-release.sh)
 work=$(mktemp -d /tmp/promptlib-fetch.XXXXXX)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; pg_stop; redis_stop; rm -rf "$work"; }

@@ -6,8 +6,7 @@ cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
 runs=${1:-5}
 
-swift build -c release --product promptlib >/dev/null
-bin=$(swift build -c release --show-bin-path)/promptlib
+bin=$(scripts/build-release.sh)
 work=$(mktemp -d /tmp/promptlib-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

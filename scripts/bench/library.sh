@@ -8,8 +8,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
 n=${1:-100000}
-swift build -c release --product promptlib >/dev/null
-bin=$(swift build -c release --show-bin-path)/promptlib
+bin=$(scripts/build-release.sh)
 work=$(mktemp -d /tmp/promptlib-bench.XXXXXX)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; pg_stop; rm -rf "$work"; }

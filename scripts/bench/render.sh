@@ -4,5 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
-swift build -c release --product promptlib-bench-render >/dev/null
-"$(swift build -c release --show-bin-path)/promptlib-bench-render" "${1:-2}"
+"$(scripts/build-release.sh promptlib-bench-render)" "${1:-2}"

@@ -19,6 +19,8 @@ struct AppServices: Sendable {
     let recentWriters: (any RecentWriters)?
     /// Prompt and label events, heard by every replica (``EventBus``).
     let events: any EventBus
+    /// The counters read once per request, with Redis.
+    let counters: RedisSharedCounters?
     let collaborators: CollaboratorService
     let labels: LabelService
     let feedback: FeedbackService
@@ -56,6 +58,7 @@ struct AppServices: Sendable {
         let collaboratorRepository = SQLCollaboratorRepository(store: store)
         self.cache = cache
         events = shared.events
+        counters = shared.counters
         recentWriters = (store as? ReplicatedStore).map { shared.recentWriters(window: $0.window) }
         promptRepository = CachingPromptRepository(base: SQLPromptRepository(store: store), cache: cache)
         prompts = PromptService(repository: promptRepository, collaborators: collaboratorRepository, users: userRepository, audit: audit, events: events)

@@ -1,4 +1,5 @@
 import Foundation
+import PromptLibCore
 
 /// The last JSON this replica decoded for each cache key, with what it decoded to: a hot prompt
 /// comes back from Redis as the same bytes request after request, and equal bytes decode to an

@@ -8,7 +8,9 @@ import Synchronization
 /// invalidate in Redis before they answer, so every replica sees them at once. When Redis is
 /// away, lookups bypass the cache (the database answers) and a write that could not invalidate
 /// marks the cache dirty: once Redis is back, it starts a new key space before anything is read
-/// from it again, since entries cached before may be stale.
+/// from it again, since entries cached before may be stale. What a request finds in Redis is also
+/// kept in a ``NearCache``, which serves the next request at the same cache tag (read with the
+/// request's ``SharedCounters``) without a round trip.
 final class RedisPromptCache: PromptCache {
     private let pool: RedisConnectionPool
     private let ttlMilliseconds: Int
@@ -18,12 +20,16 @@ final class RedisPromptCache: PromptCache {
     private let missedInvalidations = Atomic<UInt64>(0)
     private let records = DecodedMemo<PromptRecord>()
     private let versions = DecodedMemo<PromptVersionRecord>()
+    private let nearRecords: NearCache<PromptRecord>
+    private let nearVersions: NearCache<PromptVersionRecord>
     private let logger: Logger
 
     init(pool: RedisConnectionPool, ttl: Duration = .seconds(30), versionTTL: Duration = .seconds(600), logger: Logger) {
         self.pool = pool
         self.ttlMilliseconds = Int(ttl.components.seconds * 1000)
         self.versionTTLMilliseconds = Int(versionTTL.components.seconds * 1000)
+        self.nearRecords = NearCache(ttl: ttl)
+        self.nearVersions = NearCache(ttl: ttl)
         self.logger = logger
     }
 
@@ -34,16 +40,29 @@ final class RedisPromptCache: PromptCache {
         case .name(let name): arguments = ["name", name]
         case .version: return .bypass
         }
+        let tag = nearTag()
+        if let tag, let near = nearRecords.value(for: key, at: tag) { return .hit(near) }
         guard let (ticket, json) = await lookup(RedisPromptCacheScripts.lookupPrompt, arguments) else { return .bypass }
         guard let json, let cached = records.decode(json, for: key) else { return .miss(ticket: ticket) }
         if case .name(let name) = key, cached.document.name != name { return .miss(ticket: ticket) }
+        if let tag, tag.generation == ticket { nearRecords.store(cached, for: key, at: tag) }
         return .hit(cached)
     }
 
     func version(id: String, number: Int) async -> PromptCacheLookup<PromptVersionRecord> {
+        let key = PromptCacheKey.version(id: id, number: number)
+        let tag = nearTag()
+        if let tag, let near = nearVersions.value(for: key, at: tag) { return .hit(near) }
         guard let (ticket, json) = await lookup(RedisPromptCacheScripts.lookupVersion, [id, String(number)]) else { return .bypass }
-        guard let json, let cached = versions.decode(json, for: .version(id: id, number: number)) else { return .miss(ticket: ticket) }
+        guard let json, let cached = versions.decode(json, for: key) else { return .miss(ticket: ticket) }
+        if let tag, tag.generation == ticket { nearVersions.store(cached, for: key, at: tag) }
         return .hit(cached)
+    }
+
+    /// The request's cache tag, when the near cache may answer: read this request, and no write
+    /// of this replica's waits to be made up for.
+    private func nearTag() -> SharedCounters.CacheTag? {
+        missedInvalidations.load(ordering: .acquiring) == 0 ? SharedCounters.current?.cache : nil
     }
 
     func store(_ record: PromptRecord, for key: PromptCacheKey, ticket: UInt64) async {

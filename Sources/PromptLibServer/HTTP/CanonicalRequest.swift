@@ -20,9 +20,9 @@ enum CanonicalRequest {
     /// Refuses control characters in the path and in query parameter names and values.
     static func checkText(of request: Request) throws {
         let path = request.uri.path
-        // Printable ASCII without `%` cannot decode to a control character: only other text is read
-        // closely (the common request is all printable ASCII).
-        if Self.isPlainASCII(path) && Self.isPlainASCII(request.uri.query ?? "") { return }
+        // A refused character is a C0 control: a raw byte below 0x20, or `%0X`/`%1X` (UTF-8 never
+        // spells one inside a longer sequence). Only text holding one is decoded and read closely.
+        guard Self.mayHoldControl(path) || Self.mayHoldControl(request.uri.query ?? "") else { return }
         if let problem = ControlCharacters.problem(in: String(PercentDecoding.decode(Substring(path), plusIsSpace: false) ?? Substring(path))) {
             throw APIError.validation("The path \(problem)", field: "path")
         }
@@ -37,14 +37,29 @@ enum CanonicalRequest {
         }
     }
 
-    /// Whether `text` is printable ASCII (no control character, nothing past 0x7E) without `%`.
-    static func isPlainASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "%") }
+    /// Whether `text` holds a byte below 0x20 or a `%` escape of one (`%00`…`%1F`).
+    static func mayHoldControl(_ text: String) -> Bool {
+        var escape = 0  // bytes since a `%`: 1 after it, 2 after a `0` or `1` following it
+        for byte in text.utf8 {
+            if byte < 0x20 { return true }
+            switch escape {
+            case 1: escape = byte == UInt8(ascii: "0") || byte == UInt8(ascii: "1") ? 2 : 0
+            case 2: if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20) { return true } else { escape = 0 }
+            default: break
+            }
+            if byte == UInt8(ascii: "%") { escape = 1 }
+        }
+        return false
     }
 
     /// `path` with every run of slashes made one.
     static func collapse(_ path: String) -> String {
-        guard path.contains("//") else { return path }
+        // A scan of the bytes: `contains("//")` would go through Foundation on every request.
+        var previous: UInt8 = 0
+        guard path.utf8.contains(where: { byte in
+            defer { previous = byte }
+            return byte == UInt8(ascii: "/") && previous == byte
+        }) else { return path }
         var out = ""
         for character in path where !(character == "/" && out.hasSuffix("/")) { out.append(character) }
         return out

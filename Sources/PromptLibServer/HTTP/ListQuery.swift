@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 
 /// Paging parameters shared by every list endpoint: `limit` (1–200, default 50) and `cursor`.
 struct ListQuery {
@@ -24,14 +25,24 @@ struct ListQuery {
     /// `?version=N`: absent is `nil`; anything but a whole number is a `400` (``PromptService``
     /// checks the range with the label).
     static func version(in request: Request) throws -> Int? {
-        guard let text = request.uri.formParameters["version"].map(String.init) else { return nil }
+        try version(in: request.uri.formParameters)
+    }
+
+    /// `version` from query parameters already parsed.
+    static func version(in query: FlatDictionary<Substring, Substring>) throws -> Int? {
+        guard let text = query["version"].map(String.init) else { return nil }
         guard let number = Int(text) else { throw APIError.validation("version must be a positive integer", field: "version") }
         return number
     }
 
     /// A boolean query flag: absent is `false`; `true`/`false`/`1`/`0` are accepted.
     static func flag(_ name: String, in request: Request) throws -> Bool {
-        guard let text = request.uri.formParameters[Substring(name)].map(String.init) else { return false }
+        try flag(name, in: request.uri.formParameters)
+    }
+
+    /// A boolean flag from query parameters already parsed.
+    static func flag(_ name: String, in query: FlatDictionary<Substring, Substring>) throws -> Bool {
+        guard let text = query[Substring(name)].map(String.init) else { return false }
         switch text.lowercased() {
         case "true", "1": return true
         case "false", "0", "": return false

@@ -7,19 +7,20 @@ struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let limiter: any RateLimiter
     let limits: SecurityLimits
+    static let window = Duration.seconds(60)
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         guard path.hasPrefix("/api/v1/") else { return try await next(request, context) }
         let (key, limit): (String, Int)
         if let identity = context.identity, let keyID = identity.apiKeyID, Self.isRead(request) {
-            (key, limit) = ("api:key-reads:\(keyID)", limits.apiKeyReadsPerMinute)
+            (key, limit) = (Self.keyReadsKey(keyID), limits.apiKeyReadsPerMinute)
         } else if let identity = context.identity {
             (key, limit) = ("api:user:\(identity.userID)", limits.requestsPerUserPerMinute)
         } else {
             (key, limit) = ("api:ip:\(context.clientIP ?? "unknown")", limits.requestsPerIPPerMinute)
         }
-        let decision = await limiter.consume(key, limit: limit, window: .seconds(60))
+        let decision = await limiter.consume(key, limit: limit, window: Self.window)
         guard decision.allowed else {
             throw AuthService.tooMany(decision.resetSeconds, "Too many requests; slow down")
         }
@@ -29,6 +30,9 @@ struct RateLimitMiddleware: RouterMiddleware {
         response.headers[.rateLimitReset] = String(decision.resetSeconds)
         return response
     }
+
+    /// The limiter key of an API key's reads.
+    static func keyReadsKey(_ keyID: String) -> String { "api:key-reads:\(keyID)" }
 
     /// Reads: any GET, and a render (a POST that changes nothing).
     static func isRead(_ request: Request) -> Bool {

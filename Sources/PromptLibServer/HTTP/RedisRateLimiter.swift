@@ -13,14 +13,21 @@ struct RedisRateLimiter: RateLimiter {
     let pool: RedisConnectionPool
     let fallback: any RateLimiter
 
+    /// Counts `KEYS[1]` in a window of `window` ms (a local the caller sets), leaving `count` and
+    /// `ttl` (ms left) in locals; ``RedisSharedCounters`` counts with it too.
+    static let countLua = """
+          local count = redis.call('INCR', KEYS[1])
+          local ttl = redis.call('PTTL', KEYS[1])
+          if ttl < 0 then
+            redis.call('PEXPIRE', KEYS[1], window)
+            ttl = tonumber(window)
+          end
+        """
+
     /// ARGV: window in ms. Returns the count in this window and the milliseconds left.
     static let consumeScript = RedisScript("""
-        local count = redis.call('INCR', KEYS[1])
-        local ttl = redis.call('PTTL', KEYS[1])
-        if ttl < 0 then
-          redis.call('PEXPIRE', KEYS[1], ARGV[1])
-          ttl = tonumber(ARGV[1])
-        end
+        local window = ARGV[1]
+        \(countLua)
         return {count, ttl}
         """)
 
@@ -30,10 +37,22 @@ struct RedisRateLimiter: RateLimiter {
         """)
 
     func consume(_ key: String, limit: Int, window: Duration) async -> RateLimitDecision {
-        guard let (count, left) = await counter(Self.consumeScript, key, window: window) else {
+        if let counted = SharedCounters.decision(for: key) { return counted }
+        guard let reply = try? await Self.consumeScript.run(on: pool, keys: [Self.redisKey(key)], arguments: [String(Self.milliseconds(window))]),
+              let items = reply.array, items.count == 2, let count = items[0].integer, let left = items[1].integer else {
             return await fallback.consume(key, limit: limit, window: window)
         }
-        return RateLimitDecision(allowed: count <= limit, limit: limit, remaining: max(0, limit - count), resetAfter: left)
+        return Self.decision(count: Int(count), left: left, limit: limit, window: window)
+    }
+
+    /// The decision for the `count`th event with `left` ms of the window left.
+    static func decision(count: Int, left: Int64, limit: Int, window: Duration) -> RateLimitDecision {
+        RateLimitDecision(allowed: count <= limit, limit: limit, remaining: max(0, limit - count),
+                          resetAfter: .milliseconds(left > 0 ? left : Int64(milliseconds(window))))
+    }
+
+    static func milliseconds(_ window: Duration) -> Int {
+        max(1, Int(window.components.seconds) * 1000 + Int(window.components.attoseconds / 1_000_000_000_000_000))
     }
 
     func reset(_ key: String) async {
@@ -45,14 +64,6 @@ struct RedisRateLimiter: RateLimiter {
         if (try? await Self.refundScript.run(on: pool, keys: [Self.redisKey(key)])) == nil {
             await fallback.refund(key)
         }
-    }
-
-    /// The count and the time left in the window, or nil when Redis did not answer.
-    private func counter(_ script: RedisScript, _ key: String, window: Duration) async -> (Int, Duration)? {
-        let milliseconds = max(1, Int(window.components.seconds) * 1000 + Int(window.components.attoseconds / 1_000_000_000_000_000))
-        guard let reply = try? await script.run(on: pool, keys: [Self.redisKey(key)], arguments: [String(milliseconds)]),
-              let items = reply.array, items.count == 2, let count = items[0].integer, let left = items[1].integer else { return nil }
-        return (Int(count), .milliseconds(left > 0 ? left : Int64(milliseconds)))
     }
 
     static func redisKey(_ key: String) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import NIOCore
 import PromptLibCore
 
@@ -107,7 +108,12 @@ extension Request {
 
     /// Whether the client asked for YAML (`Accept: application/yaml` or `?format=yaml`).
     func wantsYAML() throws -> Bool {
-        if let format = uri.formParameters["format"].map(String.init) {
+        try wantsYAML(query: uri.formParameters)
+    }
+
+    /// ``wantsYAML()`` with the query parameters already parsed.
+    func wantsYAML(query: FlatDictionary<Substring, Substring>) throws -> Bool {
+        if let format = query["format"].map(String.init) {
             guard ["json", "yaml"].contains(format) else { throw APIError.validation("format must be json or yaml", field: "format") }
             return format == "yaml"
         }

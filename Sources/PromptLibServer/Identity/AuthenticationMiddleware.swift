@@ -19,27 +19,35 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { return try await next(request, context) }
-        let key = "auth-failures:\(context.clientIP ?? "unknown")"
+        let address = context.clientIP ?? "unknown"
         // An address already at its limit is refused before any token is looked at.
-        if let left = blocked.remaining(key) {
+        if let left = blocked.remaining(address) {
             throw AuthService.tooMany(RateLimitDecision(allowed: false, limit: 0, remaining: 0, resetAfter: left).resetSeconds, "Too many requests; slow down")
         }
         var context = context
         do {
-            let parts = header.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].isEmpty, parts[1].utf8.count <= 8_192 else {
+            guard let credential = Self.bearerCredential(header) else {
                 throw APIError(.unauthorized, .tokenInvalid, "Authorization must be 'Bearer <token>'")
             }
-            let credential = String(parts[1])
             context.identity = credential.hasPrefix(APIKeyService.keyPrefix)
                 ? try await auth.authenticate(apiKey: credential)
                 : try await auth.authenticate(accessToken: credential)
         } catch let error as APIError where error.status == .unauthorized {
-            let count = await limiter.consume(key, limit: limits.requestsPerIPPerMinute, window: .seconds(60))
-            if count.remaining == 0 { blocked.set(key, for: count.resetAfter) }
+            let count = await limiter.consume("auth-failures:\(address)", limit: limits.requestsPerIPPerMinute, window: .seconds(60))
+            if count.remaining == 0 { blocked.set(address, for: count.resetAfter) }
             throw error
         }
         context.logger[metadataKey: "user_id"] = .string(context.identity?.userID ?? "")
         return try await next(request, context)
+    }
+
+    /// The credential of `Bearer <credential>` (the scheme in any case, one space), at most
+    /// 8 KiB; nil for anything else.
+    static func bearerCredential(_ header: String) -> String? {
+        let scheme = "bearer "
+        let utf8 = header.utf8
+        guard utf8.count > scheme.utf8.count, utf8.count - scheme.utf8.count <= 8_192,
+              zip(utf8, scheme.utf8).allSatisfy({ (0x41...0x5A ~= $0 ? $0 | 0x20 : $0) == $1 }) else { return nil }
+        return String(header.utf8.dropFirst(scheme.utf8.count))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PromptLibCore
 import NIOCore
 import PromptLibStorage
 

@@ -1,4 +1,6 @@
+import Foundation
 import Hummingbird
+import HummingbirdCore
 import PromptLibCore
 import PromptLibStorage
 
@@ -21,18 +23,17 @@ struct PromptController {
         group.get("by-name/:name") { request, context -> Response in
             let raw = try context.parameters.require("name")
             let name = PercentDecoding.decode(Substring(raw), plusIsSpace: false).map(String.init) ?? raw
-            let label = request.uri.formParameters["label"].map(String.init)
-            var (prompt, record) = try await service.resolve(name: name, version: try ListQuery.version(in: request), label: label)
+            let query = request.uri.formParameters
+            let label = query["label"].map(String.init)
+            var (prompt, record) = try await service.resolve(name: name, version: try ListQuery.version(in: query), label: label)
             let resolved: [IncludeResolver.Resolution]?
-            (record.document, resolved) = try await resolvingIncludes(record.document, request: request)
+            (record.document, resolved) = try await resolvingIncludes(record.document, query: query)
             let number = record.document.version ?? 1
             let labels = PromptResponse.labels(prompt.labels, at: number, latest: number == prompt.document.version)
-            var document = record.document
-            document.labels = labels
-            if prompt.archivedAt != nil { document.status = .archived }
-            let response = VersionResponse(record: record, labels: labels, resolved: resolved, archivedAt: prompt.archivedAt)
-            return try respond(response, yaml: document, memo: resolved == nil ? .version(record, labels: labels, archivedAt: prompt.archivedAt) : nil,
-                               request: request, context: context)
+            return try respond(version: record.document.version, memo: resolved == nil ? .version(record, labels: labels, archivedAt: prompt.archivedAt) : nil,
+                               request: request, query: query, context: context,
+                               json: { VersionResponse(record: record, labels: labels, resolved: resolved, archivedAt: prompt.archivedAt) },
+                               yaml: { Self.yamlDocument(record.document, labels: labels, archivedAt: prompt.archivedAt) })
         }
         group.get(":id/diff") { request, context -> PromptDiff in
             let id = try context.parameters.require("id")
@@ -68,40 +69,53 @@ struct PromptController {
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         var record = try await service.find(id: try context.parameters.require("id"))
+        let query = request.uri.formParameters
         let resolved: [IncludeResolver.Resolution]?
-        (record.document, resolved) = try await resolvingIncludes(record.document, request: request)
-        var document = record.document
-        document.labels = PromptResponse.labels(record.labels, at: document.version ?? 0, latest: true)
-        return try respond(PromptResponse(record: record, resolved: resolved), yaml: document,
-                           memo: resolved == nil ? .prompt(record, labels: document.labels ?? []) : nil, request: request, context: context)
+        (record.document, resolved) = try await resolvingIncludes(record.document, query: query)
+        let labels = PromptResponse.labels(record.labels, at: record.document.version ?? 0, latest: true)
+        return try respond(version: record.document.version, memo: resolved == nil ? .prompt(record, labels: labels) : nil,
+                           request: request, query: query, context: context,
+                           json: { PromptResponse(record: record, resolved: resolved) },
+                           yaml: { Self.yamlDocument(record.document, labels: labels, archivedAt: nil) })
     }
 
     /// With `?resolve=true`, the document with its includes replaced, and what was resolved.
-    private func resolvingIncludes(_ document: PromptDocument, request: Request) async throws -> (PromptDocument, [IncludeResolver.Resolution]?) {
-        guard try ListQuery.flag("resolve", in: request) else { return (document, nil) }
+    private func resolvingIncludes(_ document: PromptDocument, query: FlatDictionary<Substring, Substring>) async throws -> (PromptDocument, [IncludeResolver.Resolution]?) {
+        guard try ListQuery.flag("resolve", in: query) else { return (document, nil) }
         let (resolved, log) = try await IncludeResolver(prompts: service).resolve(document)
         return (resolved, log)
     }
 
-    /// JSON, or the canonical YAML document when the client asks for it; either way with the ETag.
-    /// JSON with a `memo` key comes from the ``EncodedBodyCache`` when it holds that body.
-    private func respond(_ json: some ResponseEncodable, yaml document: PromptDocument, memo: EncodedBodyCache.Key?,
-                         request: Request, context: AppRequestContext) throws -> Response {
+    /// JSON, or the canonical YAML document when the client asks for it; either way with the ETag
+    /// of `version`. JSON with a `memo` key comes from the ``EncodedBodyCache`` when it holds that
+    /// body; the response values are made only when a body must be encoded.
+    private func respond<JSON: ResponseEncodable>(
+        version: Int?, memo: EncodedBodyCache.Key?, request: Request, query: FlatDictionary<Substring, Substring>, context: AppRequestContext,
+        json: () -> JSON, yaml: () -> PromptDocument
+    ) throws -> Response {
         var response: Response
-        if try request.wantsYAML() {
+        if try request.wantsYAML(query: query) {
             response = Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: try PromptYAML.encode(document)))
+                body: .init(byteBuffer: ByteBuffer(string: try PromptYAML.encode(yaml())))
             )
         } else if let memo {
-            let body = try bodies.body(for: memo) { ByteBuffer(bytes: try context.responseEncoder.encode(json)) }
+            let body = try bodies.body(for: memo) { ByteBuffer(bytes: try context.responseEncoder.encode(json())) }
             response = Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(body.readableBytes)],
                                 body: .init(byteBuffer: body))
         } else {
-            response = try json.response(from: request, context: context)
+            response = try json().response(from: request, context: context)
         }
-        response.headers[.eTag] = ETag.make(document.version)
+        response.headers[.eTag] = ETag.make(version)
         return response
+    }
+
+    /// The document as YAML shows it: with its labels, and archived when the prompt is.
+    private static func yamlDocument(_ document: PromptDocument, labels: [String], archivedAt: Date?) -> PromptDocument {
+        var document = document
+        document.labels = labels
+        if archivedAt != nil { document.status = .archived }
+        return document
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PromptResponse> {
@@ -137,14 +151,13 @@ struct PromptController {
         var record = try await service.version(of: id, number: number)
         let prompt = try await service.find(id: id)
         let isLatest = prompt.document.version == number
+        let query = request.uri.formParameters
         let resolved: [IncludeResolver.Resolution]?
-        (record.document, resolved) = try await resolvingIncludes(record.document, request: request)
-        let response = VersionResponse(record: record, labels: PromptResponse.labels(prompt.labels, at: number, latest: isLatest),
-                                       resolved: resolved, archivedAt: prompt.archivedAt)
-        var document = record.document
-        document.labels = response.labels
-        if prompt.archivedAt != nil { document.status = .archived }
-        return try respond(response, yaml: document, memo: resolved == nil ? .version(record, labels: response.labels, archivedAt: prompt.archivedAt) : nil,
-                           request: request, context: context)
+        (record.document, resolved) = try await resolvingIncludes(record.document, query: query)
+        let labels = PromptResponse.labels(prompt.labels, at: number, latest: isLatest)
+        return try respond(version: record.document.version, memo: resolved == nil ? .version(record, labels: labels, archivedAt: prompt.archivedAt) : nil,
+                           request: request, query: query, context: context,
+                           json: { VersionResponse(record: record, labels: labels, resolved: resolved, archivedAt: prompt.archivedAt) },
+                           yaml: { Self.yamlDocument(record.document, labels: labels, archivedAt: prompt.archivedAt) })
     }
 }

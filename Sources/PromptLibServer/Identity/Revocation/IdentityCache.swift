@@ -22,6 +22,8 @@ final class IdentityCache: Sendable {
         var users: [String: Entry<UserRecord>] = [:]
         var sessions: [String: Entry<SessionRecord>] = [:]
         var keys: [String: Entry<APIKeyRecord>] = [:]
+        /// The identity each key (by hash) authenticates as, composed from the key and its owner.
+        var keyIdentities: [String: Entry<Identity>] = [:]
     }
 
     private let ttl: Duration
@@ -46,7 +48,21 @@ final class IdentityCache: Sendable {
     func session(_ id: String, ticket: UInt64) -> SessionRecord? { state.withLock { $0.generation == ticket ? Self.fresh(&$0.sessions, id) : nil } }
     func key(hash: String, ticket: UInt64) -> APIKeyRecord? { state.withLock { $0.generation == ticket ? Self.fresh(&$0.keys, hash) : nil } }
 
+    /// A key with the identity it authenticates as, when both are held: an application's request
+    /// takes one lock, not one per record.
+    func keyIdentity(hash: String, ticket: UInt64) -> (key: APIKeyRecord, identity: Identity)? {
+        state.withLock { state in
+            guard state.generation == ticket, let key = Self.fresh(&state.keys, hash),
+                  let identity = Self.fresh(&state.keyIdentities, hash) else { return nil }
+            return (key, identity)
+        }
+    }
+
+    /// The key with this hash whatever the count it was read at — for what cannot change, such as its id.
+    func anyKey(hash: String) -> APIKeyRecord? { state.withLock { $0.keys[hash]?.value } }
+
     func store(user: UserRecord, ticket: UInt64) { put(\.users, user.id, user, ticket: ticket) }
+    func store(identity: Identity, forKey hash: String, ticket: UInt64) { put(\.keyIdentities, hash, identity, ticket: ticket) }
     func store(session: SessionRecord, ticket: UInt64) { put(\.sessions, session.id, session, ticket: ticket) }
     func store(key: APIKeyRecord, ticket: UInt64) { put(\.keys, key.keyHash, key, ticket: ticket) }
 

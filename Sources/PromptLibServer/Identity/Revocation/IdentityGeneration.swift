@@ -35,20 +35,23 @@ final class LocalIdentityGeneration: IdentityGeneration {
     func bump() async { count.add(1, ordering: .releasing) }
 }
 
-/// ``IdentityGeneration`` in Redis (`promptlib:identity:gen`), read once per authenticated request.
+/// ``IdentityGeneration`` in Redis (`promptlib:identity:gen`), read once per authenticated request
+/// (with the other ``SharedCounters``, made distinct per Redis instance).
 /// If a change cannot be counted there (Redis away from this replica), other replicas learn of it
 /// only when their entries expire (``IdentityCache``'s few seconds), and this one stops caching
 /// until Redis answers again.
 final class RedisIdentityGeneration: IdentityGeneration {
     static let key = "promptlib:identity:gen"
     private let pool: RedisConnectionPool
+    private let counters: RedisSharedCounters
     /// Changes that could not be counted in Redis: a counter, so one that fails while an earlier
     /// one is being made up for is not forgotten.
     private let missedBumps = Atomic<UInt64>(0)
     private let logger: Logger
 
-    init(pool: RedisConnectionPool, logger: Logger) {
+    init(pool: RedisConnectionPool, counters: RedisSharedCounters, logger: Logger) {
         self.pool = pool
+        self.counters = counters
         self.logger = logger
     }
 
@@ -58,10 +61,10 @@ final class RedisIdentityGeneration: IdentityGeneration {
             // Count the change that could not be counted before anything is cached again.
             guard (try? await pool.send(RESPCommand("INCR", Self.key))) != nil else { return nil }
             _ = missedBumps.compareExchange(expected: missed, desired: 0, ordering: .acquiringAndReleasing)
+        } else if let read = SharedCounters.current {
+            return read.identity
         }
-        guard let reply = try? await pool.send(RESPCommand("GET", Self.key)) else { return nil }
-        if reply.isNull { return 0 }
-        return reply.integer.flatMap { UInt64(exactly: $0) }
+        return await counters.read()?.identity
     }
 
     func bump() async {

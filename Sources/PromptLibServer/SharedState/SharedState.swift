@@ -11,6 +11,8 @@ struct SharedState: Sendable {
     let events: any EventBus
     /// The Redis pool, for the caller to close; nil without `REDIS_URL`.
     let redis: RedisConnectionPool?
+    /// The counters read once per request (``SharedCountersMiddleware``); nil without `REDIS_URL`.
+    var counters: RedisSharedCounters? = nil
 
     /// One process's own state: nothing shared.
     static func local(cache: any PromptCache = LocalPromptCache()) -> SharedState {
@@ -24,12 +26,14 @@ struct SharedState: Sendable {
             return .local(cache: off ? DisabledPromptCache() : LocalPromptCache(ttl: ttl))
         }
         let pool = RedisConnectionPool(configuration: redisConfiguration, logger: logger)
+        let counters = RedisSharedCounters(pool: pool)
         return SharedState(
             cache: off ? DisabledPromptCache() : RedisPromptCache(pool: pool, ttl: ttl, logger: logger),
             limiter: RedisRateLimiter(pool: pool, fallback: InProcessRateLimiter()),
-            identityGeneration: RedisIdentityGeneration(pool: pool, logger: logger),
+            identityGeneration: RedisIdentityGeneration(pool: pool, counters: counters, logger: logger),
             events: RedisEventBus(pool: pool, configuration: redisConfiguration, logger: logger),
-            redis: pool
+            redis: pool,
+            counters: counters
         )
     }
 
