@@ -61,8 +61,13 @@ struct SharedCacheTests {
         }
     }
 
-    @Test("a Redis that restarted empty is not taken for the state it had, even when its count comes back to the same number")
-    func restartedEmpty() async throws {
+    /// Two replicas; the second holds a prompt in its own memory; then `forget` does something to
+    /// Redis, a write changes the prompt through the first, and `rewind` puts Redis's keys back as
+    /// they were before: the second must answer the new version.
+    static func afterRedisLosesState(
+        forget: @escaping @Sendable (RedisTestServer, RedisConnectionPool) async throws -> Void,
+        rewind: @escaping @Sendable (RedisConnectionPool, _ count: String, _ instance: String) async throws -> Void
+    ) async throws {
         try await withRedisServer { redis in
             try await withTestDatabase(.sqlite) { database in
                 let configuration = try testConfiguration(database, redis: redis)
@@ -78,16 +83,39 @@ struct SharedCacheTests {
                         for _ in 0..<2 { #expect(Self.goal(try await two.get(byName, token: key)) == "v1 {{who}}") }
                         let pool = RedisConnectionPool(configuration: try RedisConfiguration(url: redis.url), logger: testLogger)
                         let count = try await pool.send(RESPCommand("GET", "promptlib:cache:gen")).string ?? "0"
-                        _ = try await pool.send(RESPCommand("FLUSHALL"))
+                        let instance = try await pool.send(RESPCommand("GET", RedisSharedCounters.instanceKey)).string ?? ""
+                        try await forget(redis, pool)
                         _ = try await one.putPrompt(id, json: promptJSON("cache/restart", goal: "v2 {{who}}"), token: token)
-                        // The write counted from zero; the count comes back to where it was.
-                        _ = try await pool.send(RESPCommand("SET", "promptlib:cache:gen", count))
+                        try await rewind(pool, count, instance)
                         await pool.close()
                         #expect(Self.goal(try await two.get(byName, token: key)) == "v2 {{who}}")
                     }
                 }
             }
         }
+    }
+
+    @Test("a Redis flushed is not taken for the state it had, even when its count comes back to the same number")
+    func flushed() async throws {
+        try await Self.afterRedisLosesState(
+            forget: { _, pool in _ = try await pool.send(RESPCommand("FLUSHALL")) },
+            rewind: { pool, count, _ in _ = try await pool.send(RESPCommand("SET", "promptlib:cache:gen", count)) }
+        )
+    }
+
+    @Test("a Redis restarted from an older snapshot is not taken for the state it had")
+    func restoredSnapshot() async throws {
+        try await Self.afterRedisLosesState(
+            forget: { redis, _ in
+                redis.stop()
+                try redis.start()
+            },
+            // Every key as the snapshot had it: only the server's run differs.
+            rewind: { pool, count, instance in
+                _ = try await pool.send(RESPCommand("SET", "promptlib:cache:gen", count))
+                _ = try await pool.send(RESPCommand("SET", RedisSharedCounters.instanceKey, instance))
+            }
+        )
     }
 
     @Test("Redis stopped mid-stream: every request answers and health says degraded; started again: healthy, and the cache fills again")

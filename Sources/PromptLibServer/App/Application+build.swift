@@ -31,10 +31,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     ))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestLifecycleMiddleware(maxBodyBytes: configuration.maxBodyBytes, importMaxBytes: configuration.importMaxBytes, trustedProxies: configuration.trustedProxies))
-    if let counters = services.counters {
-        router.add(middleware: SharedCountersMiddleware(counters: counters, auth: services.auth, limits: configuration.limits))
-    }
-    router.add(middleware: AuthenticationMiddleware(auth: services.auth, limiter: services.limiter, limits: configuration.limits))
+    router.add(middleware: AuthenticationMiddleware(auth: services.auth, limiter: services.limiter, limits: configuration.limits, counters: services.counters))
     router.add(middleware: RateLimitMiddleware(limiter: services.limiter, limits: configuration.limits))
     if let writers = services.recentWriters { router.add(middleware: ReadYourWritesMiddleware(writers: writers)) }
     // Every route is added inside this group, so the permission check runs after routing and

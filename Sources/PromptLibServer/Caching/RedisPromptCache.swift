@@ -28,8 +28,8 @@ final class RedisPromptCache: PromptCache {
         self.pool = pool
         self.ttlMilliseconds = Int(ttl.components.seconds * 1000)
         self.versionTTLMilliseconds = Int(versionTTL.components.seconds * 1000)
-        self.nearRecords = NearCache(ttl: ttl)
-        self.nearVersions = NearCache(ttl: ttl)
+        self.nearRecords = NearCache()
+        self.nearVersions = NearCache()
         self.logger = logger
     }
 
@@ -42,10 +42,12 @@ final class RedisPromptCache: PromptCache {
         }
         let tag = nearTag()
         if let tag, let near = nearRecords.value(for: key, at: tag) { return .hit(near) }
-        guard let (ticket, json) = await lookup(RedisPromptCacheScripts.lookupPrompt, arguments) else { return .bypass }
-        guard let json, let cached = records.decode(json, for: key) else { return .miss(ticket: ticket) }
+        guard let (ticket, found) = await lookup(RedisPromptCacheScripts.lookupPrompt, arguments) else { return .bypass }
+        guard let found, let cached = records.decode(found.json, for: key) else { return .miss(ticket: ticket) }
         if case .name(let name) = key, cached.document.name != name { return .miss(ticket: ticket) }
-        if let tag, tag.generation == ticket { nearRecords.store(cached, for: key, at: tag) }
+        if let tag, tag.generation == ticket, let left = found.left {
+            nearRecords.store(cached, bytes: found.json.count, for: key, at: tag, lifetime: left)
+        }
         return .hit(cached)
     }
 
@@ -53,9 +55,11 @@ final class RedisPromptCache: PromptCache {
         let key = PromptCacheKey.version(id: id, number: number)
         let tag = nearTag()
         if let tag, let near = nearVersions.value(for: key, at: tag) { return .hit(near) }
-        guard let (ticket, json) = await lookup(RedisPromptCacheScripts.lookupVersion, [id, String(number)]) else { return .bypass }
-        guard let json, let cached = versions.decode(json, for: key) else { return .miss(ticket: ticket) }
-        if let tag, tag.generation == ticket { nearVersions.store(cached, for: key, at: tag) }
+        guard let (ticket, found) = await lookup(RedisPromptCacheScripts.lookupVersion, [id, String(number)]) else { return .bypass }
+        guard let found, let cached = versions.decode(found.json, for: key) else { return .miss(ticket: ticket) }
+        if let tag, tag.generation == ticket, let left = found.left {
+            nearVersions.store(cached, bytes: found.json.count, for: key, at: tag, lifetime: left)
+        }
         return .hit(cached)
     }
 
@@ -93,8 +97,9 @@ final class RedisPromptCache: PromptCache {
         (try? await pool.send(RESPCommand("PING"))) == nil ? "Redis is unavailable; the database answers every read" : nil
     }
 
-    /// The generation and the cached JSON (nil on a miss), or nil when the cache must be bypassed.
-    private func lookup(_ script: RedisScript, _ arguments: [String]) async -> (UInt64, Data?)? {
+    /// The generation and the cached JSON with the time its entry has left (nil on a miss; the time
+    /// nil when Redis did not say), or nil when the cache must be bypassed.
+    private func lookup(_ script: RedisScript, _ arguments: [String]) async -> (UInt64, (json: Data, left: Duration?)?)? {
         let missed = missedInvalidations.load(ordering: .acquiring)
         if missed > 0 {
             guard (try? await eval(RedisPromptCacheScripts.flush, [])) != nil else { return nil }
@@ -105,8 +110,9 @@ final class RedisPromptCache: PromptCache {
         }
         guard let reply = try? await eval(script, arguments), let items = reply.array,
               let ticket = items.first?.string.flatMap({ UInt64($0) }) else { return nil }
-        if items.count > 1, case .bulkString(let bytes?) = items[1] { return (ticket, Data(bytes)) }
-        return (ticket, nil)
+        guard items.count > 1, case .bulkString(let bytes?) = items[1] else { return (ticket, nil) }
+        let left = items.count > 2 ? items[2].integer.flatMap { $0 > 0 ? Duration.milliseconds($0) : nil } : nil
+        return (ticket, (Data(bytes), left))
     }
 
     private func eval(_ script: RedisScript, _ arguments: [String]) async throws -> RESPValue {

@@ -10,7 +10,7 @@ enum RedisPromptCacheScripts {
         local base = 'promptlib:cache:' .. (redis.call('GET', 'promptlib:cache:epoch') or '0') .. ':'
         """
 
-    /// ARGV: `id` or `name`, the id or name. Returns `{gen}` or `{gen, json}`.
+    /// ARGV: `id` or `name`, the id or name. Returns `{gen}` or `{gen, json, ms the entry has left}`.
     static let lookupPrompt = RedisScript(prelude + """
         local id = ARGV[2]
         if ARGV[1] == 'name' then
@@ -19,14 +19,17 @@ enum RedisPromptCacheScripts {
         end
         local json = redis.call('GET', base .. 'prompt:' .. id)
         if not json then return {gen} end
-        return {gen, json}
+        local left = redis.call('PTTL', base .. 'prompt:' .. id)
+        if ARGV[1] == 'name' then left = math.min(left, redis.call('PTTL', base .. 'name:' .. ARGV[2])) end
+        return {gen, json, left}
         """)
 
-    /// ARGV: id, number. Returns `{gen}` or `{gen, json}`.
+    /// ARGV: id, number. Returns `{gen}` or `{gen, json, ms the entry has left}`.
     static let lookupVersion = RedisScript(prelude + """
-        local json = redis.call('GET', base .. 'version:' .. ARGV[1] .. ':' .. ARGV[2])
+        local key = base .. 'version:' .. ARGV[1] .. ':' .. ARGV[2]
+        local json = redis.call('GET', key)
         if not json then return {gen} end
-        return {gen, json}
+        return {gen, json, redis.call('PTTL', key)}
         """)
 
     /// ARGV: ticket, id, name, json, ttl in ms. Stores the prompt and its name unless a write came.

@@ -37,7 +37,7 @@ struct RedisRateLimiter: RateLimiter {
         """)
 
     func consume(_ key: String, limit: Int, window: Duration) async -> RateLimitDecision {
-        if let counted = SharedCounters.decision(for: key) { return counted }
+        if let counted = SharedCounters.current?.counted?.take(for: key) { return counted }
         guard let reply = try? await Self.consumeScript.run(on: pool, keys: [Self.redisKey(key)], arguments: [String(Self.milliseconds(window))]),
               let items = reply.array, items.count == 2, let count = items[0].integer, let left = items[1].integer else {
             return await fallback.consume(key, limit: limit, window: window)

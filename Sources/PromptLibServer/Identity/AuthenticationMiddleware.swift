@@ -8,12 +8,16 @@ import Hummingbird
 /// requests. The refusal is remembered in process (`blocked`): a good request asks nothing of
 /// Redis for it. The count itself is the ``RateLimiter``'s (shared by replicas through Redis); a
 /// replica learns of a block from the count its own failures meet, so at most one more failure per
-/// replica gets through after another replica filled the allowance.
+/// replica gets through after another replica filled the allowance. With Redis, a read whose
+/// credential parses from an address not refused first reads the ``SharedCounters``, and is
+/// authenticated and served with them.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let auth: AuthService
     let limiter: any RateLimiter
     let limits: SecurityLimits
+    /// With Redis, the counters a read needs, read here in one round trip (``SharedCounters``).
+    var counters: RedisSharedCounters? = nil
     /// Addresses at their limit, until their window ends.
     let blocked = Deadlines()
 
@@ -24,21 +28,29 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if let left = blocked.remaining(address) {
             throw AuthService.tooMany(RateLimitDecision(allowed: false, limit: 0, remaining: 0, resetAfter: left).resetSeconds, "Too many requests; slow down")
         }
-        var context = context
-        do {
-            guard let credential = Self.bearerCredential(header) else {
-                throw APIError(.unauthorized, .tokenInvalid, "Authorization must be 'Bearer <token>'")
-            }
-            context.identity = credential.hasPrefix(APIKeyService.keyPrefix)
-                ? try await auth.authenticate(apiKey: credential)
-                : try await auth.authenticate(accessToken: credential)
-        } catch let error as APIError where error.status == .unauthorized {
-            let count = await limiter.consume("auth-failures:\(address)", limit: limits.requestsPerIPPerMinute, window: .seconds(60))
-            if count.remaining == 0 { blocked.set(address, for: count.resetAfter) }
-            throw error
+        guard let credential = Self.bearerCredential(header) else {
+            try await counted(address, APIError(.unauthorized, .tokenInvalid, "Authorization must be 'Bearer <token>'"))
         }
-        context.logger[metadataKey: "user_id"] = .string(context.identity?.userID ?? "")
-        return try await next(request, context)
+        let shared = await counters?.read(for: request, credential: credential, auth: auth, limits: limits)
+        return try await SharedCounters.$current.withValue(shared) {
+            var context = context
+            do {
+                context.identity = credential.hasPrefix(APIKeyService.keyPrefix)
+                    ? try await auth.authenticate(apiKey: credential)
+                    : try await auth.authenticate(accessToken: credential)
+            } catch let error as APIError where error.status == .unauthorized {
+                try await counted(address, error)
+            }
+            context.logger[metadataKey: "user_id"] = .string(context.identity?.userID ?? "")
+            return try await next(request, context)
+        }
+    }
+
+    /// Counts a failed attempt from `address` (blocking it at the limit), then throws `error`.
+    private func counted(_ address: String, _ error: APIError) async throws -> Never {
+        let count = await limiter.consume("auth-failures:\(address)", limit: limits.requestsPerIPPerMinute, window: .seconds(60))
+        if count.remaining == 0 { blocked.set(address, for: count.resetAfter) }
+        throw error
     }
 
     /// The credential of `Bearer <credential>` (the scheme in any case, one space), at most

@@ -11,7 +11,7 @@ struct SharedState: Sendable {
     let events: any EventBus
     /// The Redis pool, for the caller to close; nil without `REDIS_URL`.
     let redis: RedisConnectionPool?
-    /// The counters read once per request (``SharedCountersMiddleware``); nil without `REDIS_URL`.
+    /// The counters an authenticated read reads once (``SharedCounters``); nil without `REDIS_URL`.
     var counters: RedisSharedCounters? = nil
 
     /// One process's own state: nothing shared.
@@ -26,7 +26,7 @@ struct SharedState: Sendable {
             return .local(cache: off ? DisabledPromptCache() : LocalPromptCache(ttl: ttl))
         }
         let pool = RedisConnectionPool(configuration: redisConfiguration, logger: logger)
-        let counters = RedisSharedCounters(pool: pool)
+        let counters = RedisSharedCounters(pool: pool, logger: logger)
         return SharedState(
             cache: off ? DisabledPromptCache() : RedisPromptCache(pool: pool, ttl: ttl, logger: logger),
             limiter: RedisRateLimiter(pool: pool, fallback: InProcessRateLimiter()),

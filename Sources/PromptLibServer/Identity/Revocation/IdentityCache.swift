@@ -48,12 +48,13 @@ final class IdentityCache: Sendable {
     func session(_ id: String, ticket: UInt64) -> SessionRecord? { state.withLock { $0.generation == ticket ? Self.fresh(&$0.sessions, id) : nil } }
     func key(hash: String, ticket: UInt64) -> APIKeyRecord? { state.withLock { $0.generation == ticket ? Self.fresh(&$0.keys, hash) : nil } }
 
-    /// A key with the identity it authenticates as, when both are held: an application's request
-    /// takes one lock, not one per record.
+    /// A key with the identity it authenticates as, when both are held — and the owner's record
+    /// they were made from, so the identity lives no longer than what it says of the owner: an
+    /// application's request takes one lock, not one per record.
     func keyIdentity(hash: String, ticket: UInt64) -> (key: APIKeyRecord, identity: Identity)? {
         state.withLock { state in
             guard state.generation == ticket, let key = Self.fresh(&state.keys, hash),
-                  let identity = Self.fresh(&state.keyIdentities, hash) else { return nil }
+                  let identity = Self.fresh(&state.keyIdentities, hash), Self.fresh(&state.users, key.userID) != nil else { return nil }
             return (key, identity)
         }
     }
