@@ -72,4 +72,23 @@ struct SearchEverythingTests {
             }
         }
     }
+
+    @Test("rebuilding the index with longer prefixes keeps every prompt findable, by whole words and by prefixes of any length", arguments: TestEngine.available)
+    func prefixRebuild(engine: TestEngine) async throws {
+        try await withTestDatabase(engine) { database in
+            try await database.withStore { store in
+                try await Migrator(store: store, migrations: Migrations.all.filter { $0.version < 13 }, logger: testLogger).migrate()
+                let repository = SQLPromptRepository(store: store)
+                try await Self.seed(repository)
+                try await Migrator(store: store, logger: testLogger).migrate()
+                #expect(try await Self.names(repository, "invoices") == ["ops/context"])
+                for typed in ["pr", "pro", "prod", "produc", "production"] {
+                    #expect(try await Self.names(repository, typed) == ["ops/body", "ops/titled"], "\(typed)")
+                }
+                #expect(try await Self.names(repository, "lighthou") == ["ops/rules"])
+                _ = try await repository.create(sampleDocument("ops/later", goal: "Describe a lighthouse for {{text}}"), author: "a")
+                #expect(try await Self.names(repository, "lighthou") == ["ops/later", "ops/rules"], "written after the rebuild")
+            }
+        }
+    }
 }
