@@ -69,28 +69,21 @@ struct SharedCacheTests {
         rewind: @escaping @Sendable (RedisConnectionPool, _ count: String, _ instance: String) async throws -> Void
     ) async throws {
         try await withRedisServer { redis in
-            try await withTestDatabase(.sqlite) { database in
-                let configuration = try testConfiguration(database, redis: redis)
-                let first = try await buildApplication(configuration: configuration, logger: testLogger)
-                let second = try await buildApplication(configuration: configuration, logger: testLogger)
-                try await first.test(.router) { one in
-                    try await second.test(.router) { two in
-                        let token = try await one.login("admin", testAdminPassword)
-                        let id = try await one.createPrompt("cache/restart", goal: "v1 {{who}}", token: token)
-                        let key = try await APIKeyTests.createKey(one, scopes: #""prompts:read""#, token: token).key
-                        let byName = "/api/v1/prompts/by-name/cache%2Frestart"
-                        // The second replica reads it twice: from Redis, then from its own memory.
-                        for _ in 0..<2 { #expect(Self.goal(try await two.get(byName, token: key)) == "v1 {{who}}") }
-                        let pool = RedisConnectionPool(configuration: try RedisConfiguration(url: redis.url), logger: testLogger)
-                        let count = try await pool.send(RESPCommand("GET", "promptlib:cache:gen")).string ?? "0"
-                        let instance = try await pool.send(RESPCommand("GET", RedisSharedCounters.instanceKey)).string ?? ""
-                        try await forget(redis, pool)
-                        _ = try await one.putPrompt(id, json: promptJSON("cache/restart", goal: "v2 {{who}}"), token: token)
-                        try await rewind(pool, count, instance)
-                        await pool.close()
-                        #expect(Self.goal(try await two.get(byName, token: key)) == "v2 {{who}}")
-                    }
-                }
+            try await SharedLimitTests.withReplicas(redis, configure: { _ in }) { one, two in
+                let token = try await one.login("admin", testAdminPassword)
+                let id = try await one.createPrompt("cache/restart", goal: "v1 {{who}}", token: token)
+                let key = try await APIKeyTests.createKey(one, scopes: #""prompts:read""#, token: token).key
+                let byName = "/api/v1/prompts/by-name/cache%2Frestart"
+                // The second replica reads it twice: from Redis, then from its own memory.
+                for _ in 0..<2 { #expect(Self.goal(try await two.get(byName, token: key)) == "v1 {{who}}") }
+                let pool = RedisConnectionPool(configuration: try RedisConfiguration(url: redis.url), logger: testLogger)
+                let count = try await pool.send(RESPCommand("GET", "promptlib:cache:gen")).string ?? "0"
+                let instance = try await pool.send(RESPCommand("GET", RedisSharedCounters.instanceKey)).string ?? ""
+                try await forget(redis, pool)
+                _ = try await one.putPrompt(id, json: promptJSON("cache/restart", goal: "v2 {{who}}"), token: token)
+                try await rewind(pool, count, instance)
+                await pool.close()
+                #expect(Self.goal(try await two.get(byName, token: key)) == "v2 {{who}}")
             }
         }
     }
