@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import PromptLibRedis
 @testable import PromptLibServer
 import PromptLibTestSupport
 import Testing
@@ -42,6 +43,33 @@ struct SharedRevocationTests {
                 #expect(try await two.get("/api/v1/auth/me", token: third).status == .ok)
                 #expect(try await one.send(.patch, "/api/v1/users/\(userID)", json: #"{"status":"disabled"}"#, token: admin).status == .ok)
                 #expect(try await two.get("/api/v1/auth/me", token: third).status == .unauthorized)
+            }
+        }
+    }
+
+    @Test("a Redis user refused INFO: the counters' script fails, and revocations and the shared cache still hold")
+    func withoutInfo() async throws {
+        let rules = ["--user", "narrow", "on", ">narrow-secret-1", "~promptlib:*", "&promptlib:events",
+                     "-@all", "+@read", "+@write", "+@scripting", "+@pubsub", "+@connection"]
+        try await withRedisServer(arguments: rules) { redis in
+            try await withTestDatabase(.sqlite) { database in
+                var configuration = try testConfiguration(database, redis: redis)
+                configuration.redis = try RedisConfiguration(url: "redis://narrow:narrow-secret-1@127.0.0.1:\(redis.port)")
+                let first = try await buildApplication(configuration: configuration, logger: testLogger)
+                let second = try await buildApplication(configuration: configuration, logger: testLogger)
+                try await first.test(.router) { one in
+                    try await second.test(.router) { two in
+                        let admin = try await one.login("admin", testAdminPassword)
+                        let id = try await one.createPrompt("narrow/greeter", goal: "v1 {{who}}", token: admin)
+                        let key = try await APIKeyTests.createKey(one, scopes: #""prompts:read""#, token: admin)
+                        let byName = "/api/v1/prompts/by-name/narrow%2Fgreeter"
+                        for _ in 0..<2 { #expect(SharedCacheTests.goal(try await two.get(byName, token: key.key)) == "v1 {{who}}") }
+                        _ = try await one.putPrompt(id, json: promptJSON("narrow/greeter", goal: "v2 {{who}}"), token: admin)
+                        #expect(SharedCacheTests.goal(try await two.get(byName, token: key.key)) == "v2 {{who}}")
+                        #expect(try await one.call(.delete, "/api/v1/api-keys/\(key.id)", token: admin).status == .noContent)
+                        #expect(try await two.get(byName, token: key.key).status == .unauthorized, "a revoked key is refused on the other replica")
+                    }
+                }
             }
         }
     }
