@@ -20,16 +20,14 @@ final class RedisPromptCache: PromptCache {
     private let missedInvalidations = Atomic<UInt64>(0)
     private let records = DecodedMemo<PromptRecord>()
     private let versions = DecodedMemo<PromptVersionRecord>()
-    private let nearRecords: NearCache<PromptRecord>
-    private let nearVersions: NearCache<PromptVersionRecord>
+    private let nearRecords = NearCache<PromptRecord>()
+    private let nearVersions = NearCache<PromptVersionRecord>()
     private let logger: Logger
 
     init(pool: RedisConnectionPool, ttl: Duration = .seconds(30), versionTTL: Duration = .seconds(600), logger: Logger) {
         self.pool = pool
-        self.ttlMilliseconds = Int(ttl.components.seconds * 1000)
-        self.versionTTLMilliseconds = Int(versionTTL.components.seconds * 1000)
-        self.nearRecords = NearCache()
-        self.nearVersions = NearCache()
+        self.ttlMilliseconds = ttl.redisMilliseconds
+        self.versionTTLMilliseconds = versionTTL.redisMilliseconds
         self.logger = logger
     }
 

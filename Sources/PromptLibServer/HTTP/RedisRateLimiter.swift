@@ -38,7 +38,7 @@ struct RedisRateLimiter: RateLimiter {
 
     func consume(_ key: String, limit: Int, window: Duration) async -> RateLimitDecision {
         if let counted = SharedCounters.current?.counted?.take(for: key) { return counted }
-        guard let reply = try? await Self.consumeScript.run(on: pool, keys: [Self.redisKey(key)], arguments: [String(Self.milliseconds(window))]),
+        guard let reply = try? await Self.consumeScript.run(on: pool, keys: [Self.redisKey(key)], arguments: [String(window.redisMilliseconds)]),
               let items = reply.array, items.count == 2, let count = items[0].integer, let left = items[1].integer else {
             return await fallback.consume(key, limit: limit, window: window)
         }
@@ -48,11 +48,7 @@ struct RedisRateLimiter: RateLimiter {
     /// The decision for the `count`th event with `left` ms of the window left.
     static func decision(count: Int, left: Int64, limit: Int, window: Duration) -> RateLimitDecision {
         RateLimitDecision(allowed: count <= limit, limit: limit, remaining: max(0, limit - count),
-                          resetAfter: .milliseconds(left > 0 ? left : Int64(milliseconds(window))))
-    }
-
-    static func milliseconds(_ window: Duration) -> Int {
-        max(1, Int(window.components.seconds) * 1000 + Int(window.components.attoseconds / 1_000_000_000_000_000))
+                          resetAfter: .milliseconds(left > 0 ? left : Int64(window.redisMilliseconds)))
     }
 
     func reset(_ key: String) async {

@@ -133,31 +133,32 @@ struct AuthService: Sendable {
 }
 
 extension AuthService {
-    /// The id of the API key `credential`, when this replica holds it from an earlier request
-    /// (whatever the shared count now says: an id never changes for its key); nil otherwise.
-    func knownKeyID(_ credential: String) -> String? {
-        identities.anyKey(hash: TokenService.hash(credential))?.id
+    /// The id of the API key with this hash (``TokenService/hash(_:)``), when this replica holds
+    /// it from an earlier request (whatever the shared count now says: an id never changes for
+    /// its key); nil otherwise.
+    func knownKeyID(hash: String) -> String? {
+        identities.anyKey(hash: hash)?.id
     }
 
-    /// The identity behind an API key: its owner's, limited to the key's scopes.
-    func authenticate(apiKey: String) async throws -> Identity {
+    /// The identity behind the API key with this hash: its owner's, limited to the key's scopes.
+    func authenticate(apiKeyHash hash: String) async throws -> Identity {
         let now = Date()
         let ticket = await currentGeneration()
-        let hash = TokenService.hash(apiKey)
-        if let ticket, let (key, identity) = identities.keyIdentity(hash: hash, ticket: ticket), key.isLive(at: now) {
-            try await touch(key, now: now, ticket: ticket)
-            return identity
-        }
         let invalid = APIError(.unauthorized, .tokenInvalid, "The API key is not valid")
-        guard let key = try await cachedKey(hash: hash, ticket: ticket), key.isLive(at: now) else { throw invalid }
-        guard let user = try await cachedUser(key.userID, ticket: ticket), user.status == .active else { throw invalid }
+        let key: APIKeyRecord, user: UserRecord
+        if let ticket, let held = identities.keyAndOwner(hash: hash, ticket: ticket) {
+            (key, user) = held
+        } else {
+            guard let found = try await cachedKey(hash: hash, ticket: ticket) else { throw invalid }
+            guard let owner = try await cachedUser(found.userID, ticket: ticket) else { throw invalid }
+            (key, user) = (found, owner)
+        }
+        guard key.isLive(at: now), user.status == .active else { throw invalid }
         // Use is recorded about once a minute, so the hot path rarely writes.
         try await touch(key, now: now, ticket: ticket)
-        let identity = Identity(
+        return Identity(
             userID: user.id, username: user.username, role: user.role, sessionID: nil, apiKeyID: key.id,
             scopes: Set(key.scopes.compactMap(APIScope.init(rawValue:)))
         )
-        if let ticket { identities.store(identity: identity, forKey: hash, ticket: ticket) }
-        return identity
     }
 }

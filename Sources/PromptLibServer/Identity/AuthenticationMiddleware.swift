@@ -31,13 +31,17 @@ struct AuthenticationMiddleware: RouterMiddleware {
         guard let credential = Self.bearerCredential(header) else {
             try await counted(address, APIError(.unauthorized, .tokenInvalid, "Authorization must be 'Bearer <token>'"))
         }
-        let shared = await counters?.read(for: request, credential: credential, auth: auth, limits: limits)
+        // An API key is looked up by its hash, made once for the counters and the lookup.
+        let keyHash = credential.hasPrefix(APIKeyService.keyPrefix) ? TokenService.hash(credential) : nil
+        let shared = await counters?.read(for: request, keyHash: keyHash, auth: auth, limits: limits)
         return try await SharedCounters.$current.withValue(shared) {
             var context = context
             do {
-                context.identity = credential.hasPrefix(APIKeyService.keyPrefix)
-                    ? try await auth.authenticate(apiKey: credential)
-                    : try await auth.authenticate(accessToken: credential)
+                context.identity = if let keyHash {
+                    try await auth.authenticate(apiKeyHash: keyHash)
+                } else {
+                    try await auth.authenticate(accessToken: credential)
+                }
             } catch let error as APIError where error.status == .unauthorized {
                 try await counted(address, error)
             }

@@ -12,7 +12,7 @@ final class RedisRecentWriters: RecentWriters {
     init(pool: RedisConnectionPool, window: Duration) {
         self.pool = pool
         local = LocalRecentWriters(window: window)
-        windowMilliseconds = Int(window.components.seconds * 1000 + window.components.attoseconds / 1_000_000_000_000_000)
+        windowMilliseconds = window.redisMilliseconds
     }
 
     static func key(_ account: String) -> String { "promptlib:wrote:\(account)" }

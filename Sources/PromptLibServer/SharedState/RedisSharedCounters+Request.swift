@@ -9,10 +9,12 @@ extension RedisSharedCounters {
     /// judged by counts read before it, so each part asks Redis on its own, as without counters.
     /// A signed-in person's read makes a second round trip for the per-user count: which user a
     /// token names is known only once it is verified.
-    func read(for request: Request, credential: String, auth: AuthService, limits: SecurityLimits) async -> SharedCounters? {
+    ///
+    /// `keyHash` is the request's API key's hash, nil for another credential.
+    func read(for request: Request, keyHash: String?, auth: AuthService, limits: SecurityLimits) async -> SharedCounters? {
         guard RateLimitMiddleware.isRead(request) else { return nil }
         var counting: (key: String, limit: Int, window: Duration)?
-        if request.uri.path.hasPrefix("/api/v1/"), credential.hasPrefix(APIKeyService.keyPrefix), let keyID = auth.knownKeyID(credential) {
+        if request.uri.path.hasPrefix("/api/v1/"), let keyHash, let keyID = auth.knownKeyID(hash: keyHash) {
             counting = (RateLimitMiddleware.keyReadsKey(keyID), limits.apiKeyReadsPerMinute, RateLimitMiddleware.window)
         }
         return await read(counting: counting)

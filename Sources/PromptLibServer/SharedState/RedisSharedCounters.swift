@@ -50,7 +50,7 @@ final class RedisSharedCounters: Sendable {
         var arguments = ["\(process)-\(calls.add(1, ordering: .relaxed).newValue)"]
         if let rateLimit {
             keys = [RedisRateLimiter.redisKey(rateLimit.key)]
-            arguments.append(String(RedisRateLimiter.milliseconds(rateLimit.window)))
+            arguments.append(String(rateLimit.window.redisMilliseconds))
         }
         let reply: RESPValue
         do {

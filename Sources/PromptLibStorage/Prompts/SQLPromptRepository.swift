@@ -85,11 +85,9 @@ public struct SQLPromptRepository: PromptRepository {
     }
 
     /// ``selectPrompt`` with the prompt's labels as one JSON object (`labels_json`; null or `{}`
-    /// without labels), per engine.
-    static let selectPromptWithLabels: [DatabaseEngine: String] = [
-        .postgres: labelled("(SELECT json_object_agg(l.label, l.version)::text FROM prompt_labels l WHERE l.prompt_id = p.id)"),
-        .sqlite: labelled("(SELECT json_group_object(l.label, l.version) FROM prompt_labels l WHERE l.prompt_id = p.id)"),
-    ]
+    /// without labels), in each engine's own JSON aggregate.
+    static let postgresSelectPromptWithLabels = labelled("(SELECT json_object_agg(l.label, l.version)::text FROM prompt_labels l WHERE l.prompt_id = p.id)")
+    static let sqliteSelectPromptWithLabels = labelled("(SELECT json_group_object(l.label, l.version) FROM prompt_labels l WHERE l.prompt_id = p.id)")
 
     private static func labelled(_ labels: String) -> String {
         selectPrompt.replacingOccurrences(of: "\nFROM ", with: ", \(labels) AS labels_json\nFROM ")
@@ -97,7 +95,10 @@ public struct SQLPromptRepository: PromptRepository {
 
     /// One prompt with its labels, in one query (one snapshot, one round trip: the uncached fetch).
     private func findOne(where condition: SQLQueryString) async throws -> PromptRecord? {
-        let select = Self.selectPromptWithLabels[store.engine] ?? Self.selectPrompt
+        let select = switch store.engine {
+        case .postgres: Self.postgresSelectPromptWithLabels
+        case .sqlite: Self.sqliteSelectPromptWithLabels
+        }
         let query = "\(unsafeRaw: select) WHERE " + condition
         return try await store.read { db in
             try await db.raw(query).first().map { row in

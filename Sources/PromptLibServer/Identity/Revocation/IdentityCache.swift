@@ -22,8 +22,6 @@ final class IdentityCache: Sendable {
         var users: [String: Entry<UserRecord>] = [:]
         var sessions: [String: Entry<SessionRecord>] = [:]
         var keys: [String: Entry<APIKeyRecord>] = [:]
-        /// The identity each key (by hash) authenticates as, composed from the key and its owner.
-        var keyIdentities: [String: Entry<Identity>] = [:]
     }
 
     private let ttl: Duration
@@ -48,14 +46,12 @@ final class IdentityCache: Sendable {
     func session(_ id: String, ticket: UInt64) -> SessionRecord? { state.withLock { $0.generation == ticket ? Self.fresh(&$0.sessions, id) : nil } }
     func key(hash: String, ticket: UInt64) -> APIKeyRecord? { state.withLock { $0.generation == ticket ? Self.fresh(&$0.keys, hash) : nil } }
 
-    /// A key with the identity it authenticates as, when both are held — and the owner's record
-    /// they were made from, so the identity lives no longer than what it says of the owner: an
-    /// application's request takes one lock, not one per record.
-    func keyIdentity(hash: String, ticket: UInt64) -> (key: APIKeyRecord, identity: Identity)? {
+    /// A key with its owner's account, when both are held: an application's request takes one
+    /// lock, not one per record.
+    func keyAndOwner(hash: String, ticket: UInt64) -> (key: APIKeyRecord, owner: UserRecord)? {
         state.withLock { state in
-            guard state.generation == ticket, let key = Self.fresh(&state.keys, hash),
-                  let identity = Self.fresh(&state.keyIdentities, hash), Self.fresh(&state.users, key.userID) != nil else { return nil }
-            return (key, identity)
+            guard state.generation == ticket, let key = Self.fresh(&state.keys, hash), let owner = Self.fresh(&state.users, key.userID) else { return nil }
+            return (key, owner)
         }
     }
 
@@ -63,7 +59,6 @@ final class IdentityCache: Sendable {
     func anyKey(hash: String) -> APIKeyRecord? { state.withLock { $0.keys[hash]?.value } }
 
     func store(user: UserRecord, ticket: UInt64) { put(\.users, user.id, user, ticket: ticket) }
-    func store(identity: Identity, forKey hash: String, ticket: UInt64) { put(\.keyIdentities, hash, identity, ticket: ticket) }
     func store(session: SessionRecord, ticket: UInt64) { put(\.sessions, session.id, session, ticket: ticket) }
     func store(key: APIKeyRecord, ticket: UInt64) { put(\.keys, key.keyHash, key, ticket: ticket) }
 

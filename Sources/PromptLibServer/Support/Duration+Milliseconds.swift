@@ -1,0 +1,7 @@
+extension Duration {
+    /// Whole milliseconds, at least 1: what Redis takes for `PX`, `PEXPIRE` and the scripts' windows
+    /// (a zero there would mean "expire at once" or be refused).
+    var redisMilliseconds: Int {
+        max(1, Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000))
+    }
+}
