@@ -77,6 +77,10 @@ public final class PostgresStore: SQLStore {
         try await run { connection in try await body(connection.sql(queryLogLevel: nil)) }
     }
 
+    public func readPrepared<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R? {
+        try await run(body)
+    }
+
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         // A deadlock or serialization failure rolls the whole transaction back, so running it
         // again is safe; PostgreSQL picks one victim, and a retry after a short, random pause

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+public import PostgresNIO
 public import SQLKit
 import Synchronization
 
@@ -64,9 +65,18 @@ public final class ReplicatedStore: SQLStore {
     public var replicaState: ReplicaState { state.withLock { $0 } }
 
     public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        guard !ReadRouting.primaryOnly, isCurrentEnough() else { return try await primary.read(body) }
+        try await routed { try await $0.read(body) }
+    }
+
+    public func readPrepared<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R? {
+        try await routed { try await $0.readPrepared(body) }
+    }
+
+    /// Runs a read on the replica when it may serve it, else (or when it fails) on the primary.
+    private func routed<R>(_ read: (any SQLStore) async throws -> R) async throws -> R {
+        guard !ReadRouting.primaryOnly, isCurrentEnough() else { return try await read(primary) }
         do {
-            return try await replica.read(body)
+            return try await read(replica)
         } catch is CancellationError {
             throw CancellationError()
         } catch {
@@ -79,7 +89,7 @@ public final class ReplicatedStore: SQLStore {
             } else {
                 logger.info("a read the replica failed goes to the primary", metadata: ["error": "\(error)"])
             }
-            return try await primary.read(body)
+            return try await read(primary)
         }
     }
 

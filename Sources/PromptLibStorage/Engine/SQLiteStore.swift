@@ -15,13 +15,15 @@ public final class SQLiteStore: SQLStore {
     private let mutex = AsyncMutex()
     private let readers: [SQLiteReader]
     private let nextReader = NIOLockedValueBox(0)
+    private let direct: SQLiteDirectReader?
 
-    private init(connection: SQLiteConnection, threadPool: NIOThreadPool, readers: [SQLiteReader]) {
+    private init(connection: SQLiteConnection, threadPool: NIOThreadPool, readers: [SQLiteReader], direct: SQLiteDirectReader?) {
         self.connection = connection
         self.threadPool = threadPool
         // Queries are never logged with their binds: those hold users' prompt text.
         self.database = connection.sql(queryLogLevel: nil)
         self.readers = readers
+        self.direct = direct
     }
 
     /// How many reader connections a file database gets: four, whatever the cores — even on two,
@@ -45,7 +47,7 @@ public final class SQLiteStore: SQLStore {
             try? await threadPool.shutdownGracefully()
             throw StorageError.unavailable("cannot open SQLite database at \(path): \(error)")
         }
-        var store = SQLiteStore(connection: connection, threadPool: threadPool, readers: [])
+        var store = SQLiteStore(connection: connection, threadPool: threadPool, readers: [], direct: nil)
         do {
             try await store.withDatabase { db in
                 // busy_timeout first: switching to WAL needs a lock another process may hold.
@@ -66,7 +68,7 @@ public final class SQLiteStore: SQLStore {
                     for reader in readers { await reader.close() }
                     throw error
                 }
-                store = SQLiteStore(connection: connection, threadPool: threadPool, readers: readers)
+                store = SQLiteStore(connection: connection, threadPool: threadPool, readers: readers, direct: SQLiteDirectReader(path: path))
             }
         } catch {
             await store.close()
@@ -89,6 +91,16 @@ public final class SQLiteStore: SQLStore {
             if other.queued.load(ordering: .relaxed) < reader.queued.load(ordering: .relaxed) { reader = other }
         }
         return try await mapErrors { try await reader.run(body) }
+    }
+
+    /// Reads the first row of `sql` (with binds `?1`, `?2` …) as a prepared statement on the
+    /// calling thread (``SQLiteDirectReader``), for a lookup by index on the hot path. It sees every
+    /// write committed before it began, as ``read(_:)`` does. ``PreparedAnswer/unavailable`` when
+    /// there is no such reader (an in-memory database) or it cannot read at once: then read with
+    /// ``read(_:)``.
+    public func preparedRow(_ sql: String, binds: [PreparedRow.Value]) throws -> PreparedAnswer {
+        guard let direct else { return .unavailable }
+        return try direct.row(sql, binds: binds)
     }
 
     public func withDatabase<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -114,6 +126,7 @@ public final class SQLiteStore: SQLStore {
     }
 
     public func close() async {
+        direct?.close()
         for reader in readers { await reader.close() }
         try? await connection.close()
         try? await threadPool.shutdownGracefully()

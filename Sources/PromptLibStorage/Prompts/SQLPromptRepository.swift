@@ -77,11 +77,11 @@ public struct SQLPromptRepository: PromptRepository {
     }
 
     public func find(id: String) async throws -> PromptRecord? {
-        try await findOne(where: "p.id = \(bind: id)")
+        try await findOne(.id(id))
     }
 
     public func find(name: String) async throws -> PromptRecord? {
-        try await findOne(where: "p.name = \(bind: name)")
+        try await findOne(.name(name))
     }
 
     /// ``selectPrompt`` with the prompt's labels as one JSON object (`labels_json`; null or `{}`
@@ -93,19 +93,19 @@ public struct SQLPromptRepository: PromptRepository {
         selectPrompt.replacingOccurrences(of: "\nFROM ", with: ", \(labels) AS labels_json\nFROM ")
     }
 
-    /// One prompt with its labels, in one query (one snapshot, one round trip: the uncached fetch).
-    private func findOne(where condition: SQLQueryString) async throws -> PromptRecord? {
+    /// One prompt with its labels, in one query (one snapshot, one round trip: the uncached fetch),
+    /// prepared where the store can (``preparedFind(_:)``).
+    private func findOne(_ key: OneKey) async throws -> PromptRecord? {
+        if let found = try await preparedFind(key) { return found }
         let select = switch store.engine {
         case .postgres: Self.postgresSelectPromptWithLabels
         case .sqlite: Self.sqliteSelectPromptWithLabels
         }
-        let query = "\(unsafeRaw: select) WHERE " + condition
+        let query: SQLQueryString = "\(unsafeRaw: select) WHERE \(unsafeRaw: key.column) = \(bind: key.value)"
         return try await store.read { db in
             try await db.raw(query).first().map { row in
                 var record = try Self.record(row)
-                if let json = try row.decode(column: "labels_json", as: String?.self) {
-                    record.labels = try JSONDecoder().decode([String: Int].self, from: Data(json.utf8))
-                }
+                record.labels = try Self.labels(row.decode(column: "labels_json", as: String?.self))
                 return record
             }
         }
@@ -147,7 +147,8 @@ public struct SQLPromptRepository: PromptRepository {
     }
 
     public func version(of id: String, number: Int) async throws -> PromptVersionRecord? {
-        try await store.read { db in
+        if let found = try await preparedVersion(of: id, number: number) { return found }
+        return try await store.read { db in
             try await db.raw("""
                 SELECT prompt_id, document, author, created_at FROM prompt_versions
                 WHERE prompt_id = \(bind: id) AND version = \(bind: number)
