@@ -16,6 +16,8 @@ struct ConfigurationTests {
         #expect(configuration.host == "0.0.0.0")
         #expect(configuration.database == .sqlite(path: "./data/promptlib.sqlite"))
         #expect(configuration.logLevel == .info)
+        #expect(configuration.databasePreparedStatements)
+        #expect(try !AppConfiguration(environment: ["DATABASE_PREPARED_STATEMENTS": "False"]).databasePreparedStatements)
     }
 
     @Test("DATABASE_URL selects PostgreSQL")
@@ -52,6 +54,7 @@ struct ConfigurationTests {
         (["APP_ENV": "production", "JWT_SECRET": "0123456789abcdef0123456789abcdef"], "JWT_SECRET"),
         (["APP_ENV": "production", "JWT_SECRET": "super-secret-jwt-key-for-development"], "JWT_SECRET"),
         (["CORS_ORIGIN": "http://u:hunter2@a.com"], "CORS_ORIGIN"), (["CORS_ORIGIN": "http://a.com/"], "CORS_ORIGIN"),
+        (["DATABASE_PREPARED_STATEMENTS": "maybe"], "DATABASE_PREPARED_STATEMENTS"),
     ])
     func rejects(environment: [String: String], variable: String) {
         #expect {

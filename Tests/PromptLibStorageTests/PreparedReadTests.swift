@@ -19,6 +19,8 @@ struct PreparedReadTests {
             let first = try await repository.find(name: "prepared/one")
             #expect(first?.labels == [:])
             #expect(first?.document.prompt.goal == "Résumé ✓ 🚀 of {{text}}", "text read by its bytes")
+            let listed = try await repository.list(limit: 10, cursor: nil, includeArchived: false).items.first
+            #expect(listed?.createdAt == first?.createdAt && listed?.updatedAt == first?.updatedAt, "the same times as a plain query reads")
 
             var renamed = sampleDocument("prepared/two")
             renamed.title = "Second"
@@ -41,6 +43,34 @@ struct PreparedReadTests {
                 #expect(try sqlite.preparedRow("SELECT name FROM prompts WHERE id = ?1", binds: [.text(created.id)]).name == "prepared/two")
                 #expect(try sqlite.preparedRow("SELECT name FROM prompts WHERE id = ?1", binds: [.text("no-such-id")]).isNoRow)
             }
+        }
+    }
+
+    @Test("a prepared read PostgreSQL refuses is read as a plain query, and the next one is prepared again")
+    func refusedPrepareFallsBack() async throws {
+        guard TestEngine.available.contains(.postgres) else { return }
+        try await withTestDatabase(.postgres) { database in
+            let url = try #require(database.postgresURL)
+            // One connection, on which a statement of the lookup's name already exists: what an old
+            // pooler in transaction mode does to a client's prepared statements.
+            let store = PostgresStore(url: url, poolSize: 1, logger: testLogger)
+            do {
+                try await Migrator(store: store, logger: testLogger).migrate()
+                let repository = SQLPromptRepository(store: store)
+                let created = try await repository.create(sampleDocument("prepared/refused"), author: "a")
+                try await store.withDatabase { db in try await db.raw("PREPARE promptlib_prompt_by_name AS SELECT 1").run() }
+                #expect(try await repository.find(name: "prepared/refused")?.id == created.id)
+                #expect(try await repository.find(name: "prepared/refused")?.id == created.id)
+                let prepared = try await store.withDatabase { db in
+                    try await db.raw("SELECT count(*) AS n FROM pg_prepared_statements WHERE name = 'promptlib_prompt_by_name' AND statement LIKE '%prompt_labels%'").first()?
+                        .decode(column: "n", as: Int.self)
+                }
+                #expect(prepared == 1, "the connection that refused was replaced by one that prepared the lookup")
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
         }
     }
 }

@@ -18,6 +18,7 @@ extension AppConfiguration {
             ("DATABASE_READ_URL", databaseReadReplica == nil ? "unset" : "set"),
             ("DATABASE_READ_AFTER_WRITE_SECONDS", databaseReadReplica == nil ? "unused" : String(readAfterWriteSeconds)),
             ("DATABASE_POOL_SIZE", String(databasePoolSize)),
+            ("DATABASE_PREPARED_STATEMENTS", String(databasePreparedStatements)),
             ("REDIS_URL", redis?.redacted ?? "unset (in-process)"),
             ("REDIS_TIMEOUT_MS", redis.map { String(Int(($0.commandTimeout * 1000).rounded())) } ?? "unused"),
             ("REDIS_TLS_CA_FILE", redis?.tlsCAFile ?? "unset"),

@@ -27,6 +27,9 @@ public struct AppConfiguration: Sendable {
     /// replica may have and still be read (`DATABASE_READ_AFTER_WRITE_SECONDS`).
     public var readAfterWriteSeconds = 5
     public var databasePoolSize = 10
+    /// Whether the hot reads on PostgreSQL are prepared statements (`DATABASE_PREPARED_STATEMENTS`);
+    /// off for a pooler that cannot keep them (docs/operations.md).
+    public var databasePreparedStatements = true
     /// How long a fetched prompt stays cached (`PROMPT_CACHE_TTL_SECONDS`); 0 turns the cache off.
     public var promptCacheTTLSeconds = 30
     /// Redis, from `REDIS_URL` (and `REDIS_TLS_CA_FILE`); `nil` keeps caches, rate limits and events in process.
@@ -82,6 +85,7 @@ public struct AppConfiguration: Sendable {
         try Self.checkDirectory(storageDirectory, variable: "STORAGE_DIR")
         port = try env.integer("PORT", default: port, in: 1...65535)
         databasePoolSize = try env.integer("DATABASE_POOL_SIZE", default: databasePoolSize, in: 1...500)
+        databasePreparedStatements = try env.boolean("DATABASE_PREPARED_STATEMENTS", default: databasePreparedStatements)
         promptCacheTTLSeconds = try env.integer("PROMPT_CACHE_TTL_SECONDS", default: promptCacheTTLSeconds, in: 0...3600)
         readAfterWriteSeconds = try env.integer("DATABASE_READ_AFTER_WRITE_SECONDS", default: readAfterWriteSeconds, in: 1...300)
         maxBodyBytes = try env.integer("MAX_BODY_BYTES", default: maxBodyBytes, in: 1_024...104_857_600)

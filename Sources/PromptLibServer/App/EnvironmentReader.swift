@@ -41,4 +41,14 @@ struct EnvironmentReader {
         }
         return number
     }
+
+    /// `true` or `false` (also `1`/`0`, `yes`/`no`, `on`/`off`, in any case), or `defaultValue` when unset.
+    func boolean(_ name: String, default defaultValue: Bool) throws(ConfigurationError) -> Bool {
+        guard let text = value(name) else { return defaultValue }
+        switch text.lowercased() {
+        case "true", "1", "yes", "on": return true
+        case "false", "0", "no", "off": return false
+        default: throw ConfigurationError(variable: name, message: "must be true or false, got '\(text.prefix(40))'")
+        }
+    }
 }

@@ -13,10 +13,12 @@ public enum StoreFactory {
         case .sqlite(let path):
             return try await SQLiteStore.open(path: path, logger: logger)
         case .postgres(let url):
-            let primary = PostgresStore(url: url, poolSize: configuration.databasePoolSize, logger: logger)
+            let prepared = configuration.databasePreparedStatements
+            let primary = PostgresStore(url: url, poolSize: configuration.databasePoolSize, preparedStatements: prepared, logger: logger)
             guard readReplica, let replicaURL = configuration.databaseReadReplica else { return primary }
             // A replica that stops answering costs a read two seconds once, then the primary answers.
-            let replica = PostgresStore(url: replicaURL, poolSize: configuration.databasePoolSize, operationTimeout: .seconds(2), logger: logger)
+            let replica = PostgresStore(url: replicaURL, poolSize: configuration.databasePoolSize, operationTimeout: .seconds(2),
+                                        preparedStatements: prepared, logger: logger)
             return ReplicatedStore(primary: primary, replica: replica, window: .seconds(configuration.readAfterWriteSeconds), logger: logger)
         }
     }

@@ -2,6 +2,7 @@ import Logging
 import NIOPosix
 import NIOSSL
 import PostgresKit
+import Synchronization
 
 /// The PostgreSQL store: a PostgresNIO connection pool that runs for the store's lifetime.
 public final class PostgresStore: SQLStore {
@@ -11,10 +12,14 @@ public final class PostgresStore: SQLStore {
     private let operationTimeout: Duration
     private let url: PostgresURL
     private let logger: Logger
+    private let preparedStatements: Bool
+    /// Whether a failed prepared read was logged: once per store, not once per fetch.
+    private let preparedFailureLogged = Atomic<Bool>(false)
 
     /// Starts a pool of at most `poolSize` connections. Connections open lazily, so this succeeds
     /// even while the server is down; queries then fail with ``StorageError/unavailable(_:)``.
-    public init(url: PostgresURL, poolSize: Int, operationTimeout: Duration = .seconds(5), logger: Logger) {
+    /// With `preparedStatements` off, ``readPrepared(_:)`` answers nil and those reads are plain queries.
+    public init(url: PostgresURL, poolSize: Int, operationTimeout: Duration = .seconds(5), preparedStatements: Bool = true, logger: Logger) {
         var configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.username, password: url.password,
             database: url.database, tls: Self.tls(url.tls)
@@ -27,6 +32,7 @@ public final class PostgresStore: SQLStore {
         self.operationTimeout = operationTimeout
         self.url = url
         self.logger = logger
+        self.preparedStatements = preparedStatements
         self.runTask = Task { await client.run() }
     }
 
@@ -78,7 +84,21 @@ public final class PostgresStore: SQLStore {
     }
 
     public func readPrepared<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R? {
-        try await run(body)
+        guard preparedStatements else { return nil }
+        return try await run { connection -> R? in
+            do {
+                return try await body(connection)
+            } catch let error as PSQLError where error.code == .server {
+                // PostgresNIO keeps a failed prepare for the connection's life, so every later read
+                // on it would fail too: the connection is dropped, and this read is a plain query.
+                try? await connection.close()
+                if !self.preparedFailureLogged.exchange(true, ordering: .relaxed) {
+                    self.logger.warning("a prepared read failed; it is read as a plain query (set DATABASE_PREPARED_STATEMENTS=false behind a pooler that cannot keep prepared statements)",
+                                        metadata: ["error": "\(error.serverInfo?[.sqlState] ?? ""): \(error.serverInfo?[.message] ?? "")"])
+                }
+                return nil
+            }
+        }
     }
 
     public func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

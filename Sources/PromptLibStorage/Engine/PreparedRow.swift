@@ -26,13 +26,17 @@ public struct PreparedRow: Sendable {
         return try string(column)
     }
 
-    /// The date at `column`, stored as seconds since 1970 (as SQLiteNIO writes a `Date`).
+    /// The date at `column`, stored as seconds since 1970, rounded to the microsecond as SQLiteNIO
+    /// rounds what it reads: the same row read either way gives equal dates.
     func date(_ column: Int) throws -> Date {
+        let seconds: Double
         switch values[column] {
-        case .real(let seconds): Date(timeIntervalSince1970: seconds)
-        case .integer(let seconds): Date(timeIntervalSince1970: Double(seconds))
+        case .real(let real): seconds = real
+        case .integer(let integer): seconds = Double(integer)
         default: throw Self.unexpected(column, "a date")
         }
+        let sinceReference = seconds - Date.timeIntervalBetween1970AndReferenceDate
+        return Date(timeIntervalSinceReferenceDate: (sinceReference * 1e6).rounded() / 1e6)
     }
 
     /// The date at `column`, or nil for NULL.

@@ -27,9 +27,9 @@ final class SQLiteDirectConnection: @unchecked Sendable {
         // Preparing reads the schema, so a locked file can refuse it too.
         guard let statement = try prepared(sql) else { return .unavailable }
         // Reset ends the read transaction: a statement left open would pin an old snapshot. The
-        // binds are not cleared: every read binds them all again, and clearing expires a statement
-        // whose plan SQLite marked as depending on any bind — this one is, through its labels
-        // subquery — so each read would parse and plan it anew.
+        // binds are not cleared, only overwritten: `sqlite3_clear_bindings` expires a statement
+        // whose plan SQLite marked as depending on any bind, and the prompt lookup is so marked
+        // (measured: a re-prepare on every read after clearing, none after rebinding alone).
         defer { sqlite_nio_sqlite3_reset(statement) }
         for (index, bind) in binds.enumerated() {
             let position = Int32(index + 1)
@@ -54,11 +54,17 @@ final class SQLiteDirectConnection: @unchecked Sendable {
     }
 
     /// The file is locked by another connection for now: `SQLITE_BUSY` or `SQLITE_LOCKED`, with
-    /// or without an extended code.
+    /// or without an extended code, or `SQLITE_PROTOCOL` (the write-ahead log's index kept changing
+    /// under a reader that retried).
     private static func isBusy(_ status: Int32) -> Bool {
-        status & 0xFF == SQLITE_BUSY || status & 0xFF == SQLITE_LOCKED
+        [SQLITE_BUSY, SQLITE_LOCKED, SQLITE_PROTOCOL].contains(status & 0xFF)
     }
 
+    deinit {
+        close()
+    }
+
+    /// Finalizes the statements and closes the connection; nothing after this uses it.
     func close() {
         for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
         statements = [:]

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 // SQLiteNIO's own copy of SQLite, the one its connections use. Not a declared product of
 // sqlite-nio, but the module every SQLiteNIO build has; a second copy of SQLite in the process
@@ -10,19 +11,23 @@ import VaporCSQLite
 /// microseconds. Here each connection keeps its statements prepared, and the read runs where the
 /// request is.
 ///
-/// Running inline is safe because such a read never waits for a lock: the connections have no
-/// busy handler, so a file another process holds (while it recovers the write-ahead log after a
-/// crash, say) answers `SQLITE_BUSY` at once, and the caller reads through the pooled readers,
-/// which wait. Only lookups by index belong here, never a scan or a search.
+/// Such a read does not wait on a busy handler (the connections have none): a file another process
+/// holds (while it recovers the write-ahead log after a crash, say) answers `SQLITE_BUSY`, and the
+/// caller reads through the pooled readers, which wait. It can still block its thread — on a disk
+/// read, or in SQLite's own short retries while the log's index keeps changing — hence
+/// ``maximumConnections``. Only lookups by index belong here, never a scan or a search.
 final class SQLiteDirectReader: Sendable {
     private let path: String
     private let idle = Mutex<[SQLiteDirectConnection]>([])
     private let opened = Atomic<Int>(0)
     private let closed = Atomic<Bool>(false)
 
-    /// Connections at most: a read holds one for its few microseconds, so more than the threads
-    /// that run requests never help; past this a read goes the pooled way.
-    static let maximumConnections = 8
+    /// Connections at most: one fewer than the cores, at least one. Requests run on Swift's shared
+    /// pool of one thread a core, and a read blocks its thread — for microseconds, but for a disk
+    /// read when a page is not in memory — so one thread is always left to the other requests
+    /// (and the health check); past this a read goes the pooled way. On two cores that costs the
+    /// uncached fetch about a tenth of its rate (docs/performance.md).
+    static let maximumConnections = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
 
     init(path: String) {
         self.path = path
