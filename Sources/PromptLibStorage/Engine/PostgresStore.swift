@@ -5,7 +5,7 @@ import PostgresKit
 import Synchronization
 
 /// The PostgreSQL store: a PostgresNIO connection pool that runs for the store's lifetime.
-public final class PostgresStore: SQLStore {
+public final class PostgresStore: SQLStore, PreparingStore {
     public var engine: DatabaseEngine { .postgres }
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
@@ -83,7 +83,7 @@ public final class PostgresStore: SQLStore {
         try await run { connection in try await body(connection.sql(queryLogLevel: nil)) }
     }
 
-    public func readPrepared<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R? {
+    func readPrepared<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R? {
         guard preparedStatements else { return nil }
         return try await run { connection -> R? in
             do {

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-public import PostgresNIO
+import PostgresNIO
 public import SQLKit
 import Synchronization
 
@@ -14,7 +14,7 @@ import Synchronization
 ///
 /// A monitor asks the replica for its lag every ``probeInterval``, and takes it back into use once
 /// it answers again within the window.
-public final class ReplicatedStore: SQLStore {
+public final class ReplicatedStore: SQLStore, PreparingStore {
     public let primary: any SQLStore
     public let replica: any SQLStore
     /// How long a client's reads stay on the primary after it wrote; also the most lag the
@@ -68,8 +68,8 @@ public final class ReplicatedStore: SQLStore {
         try await routed { try await $0.read(body) }
     }
 
-    public func readPrepared<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R? {
-        try await routed { try await $0.readPrepared(body) }
+    func readPrepared<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R? {
+        try await routed { store in try await (store as? any PreparingStore)?.readPrepared(body) ?? nil }
     }
 
     /// Runs a read on the replica when it may serve it, else (or when it fails) on the primary.

@@ -1,4 +1,3 @@
-public import PostgresNIO
 public import SQLKit
 
 /// A SQL database that repositories run their queries on: embedded SQLite or a PostgreSQL pool.
@@ -21,11 +20,6 @@ public protocol SQLStore: Sendable {
     /// just revoked. SQLite's readers serve it as they serve ``read(_:)``.
     func readCurrent<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
-    /// Runs `body` on a PostgreSQL connection where ``read(_:)`` reads, for a statement that
-    /// PostgresNIO prepares once per connection (``PostgresPreparedStatement``): PostgreSQL then
-    /// parses and plans it once, not on every call. Nil from a store that is not PostgreSQL.
-    func readPrepared<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R?
-
     /// Runs `body` inside one transaction: committed when it returns, rolled back when it throws.
     func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R
 
@@ -44,11 +38,6 @@ extension SQLStore {
     /// A pool of connections reads as it writes.
     public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await withDatabase(body)
-    }
-
-    /// Only PostgreSQL prepares statements this way.
-    public func readPrepared<R: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> R) async throws -> R? {
-        nil
     }
 
     /// A store without a replica reads the current state whichever way it reads.

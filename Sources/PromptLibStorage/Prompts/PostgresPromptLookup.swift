@@ -3,7 +3,7 @@ import PostgresNIO
 import PromptLibCore
 
 /// The uncached fetch on PostgreSQL — a prompt with its labels by id or by name — as a statement
-/// each connection prepares once (``SQLStore/readPrepared(_:)``). Sent as a plain query, PostgreSQL
+/// each connection prepares once (``PreparingStore/readPrepared(_:)``). Sent as a plain query, PostgreSQL
 /// parsed and planned it on every fetch, which cost more than running it: pgbench on this query,
 /// 64 clients on two cores, 8,100 executions a second as plain queries, 39,800 prepared.
 protocol PostgresPromptLookup: PostgresPreparedStatement where Row == PromptRecord {

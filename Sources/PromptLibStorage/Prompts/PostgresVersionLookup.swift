@@ -3,7 +3,7 @@ import PostgresNIO
 import PromptLibCore
 
 /// A version of a prompt, as a statement each PostgreSQL connection prepares once
-/// (``SQLStore/readPrepared(_:)``): what a fetch by a label that points below the latest version
+/// (``PreparingStore/readPrepared(_:)``): what a fetch by a label that points below the latest version
 /// reads after the prompt itself (``PostgresPromptLookup``).
 struct PostgresVersionLookup: PostgresPreparedStatement {
     static let name = "promptlib_prompt_version"

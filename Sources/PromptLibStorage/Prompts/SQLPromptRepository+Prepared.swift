@@ -29,7 +29,8 @@ extension SQLPromptRepository {
             case .unavailable: return nil
             }
         }
-        return try await store.readPrepared { connection in try await Self.first(statement, on: connection) }
+        guard let preparing = store as? any PreparingStore else { return nil }
+        return try await preparing.readPrepared { connection in try await Self.first(statement, on: connection) }
     }
 
     private static func first<Statement: PostgresPreparedStatement>(_ statement: Statement, on connection: PostgresConnection) async throws -> Statement.Row? {
