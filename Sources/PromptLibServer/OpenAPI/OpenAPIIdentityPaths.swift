@@ -22,7 +22,8 @@ enum OpenAPIIdentityPaths {
           "responses": { "200": { "$ref": "#/components/responses/User" }, "401": { "$ref": "#/components/responses/Unauthorized" } } },
         "patch": { "tags": ["auth"], "summary": "Change the signed-in account's email", "operationId": "updateMe",
           "requestBody": { "required": true, "content": { "application/json": { "schema": { "type": "object", "properties": { "email": { "type": "string", "format": "email" } } } } } },
-          "responses": { "200": { "$ref": "#/components/responses/User" }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" } } }
+          "responses": { "200": { "$ref": "#/components/responses/User" }, "400": { "$ref": "#/components/responses/BadRequest" }, "401": { "$ref": "#/components/responses/Unauthorized" },
+            "409": { "$ref": "#/components/responses/Conflict" } } }
       },
       "/api/v1/auth/me/password": {
         "post": { "tags": ["auth"], "summary": "Change the password (ends every other session)", "operationId": "changePassword",

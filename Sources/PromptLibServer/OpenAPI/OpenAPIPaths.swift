@@ -74,8 +74,8 @@ enum OpenAPIPaths {
         "get": { "tags": ["prompts"], "summary": "What applications fetch: a prompt by name, at ?version=N or ?label=L (default: production if set, else latest)", "operationId": "getPromptByName",
           "parameters": [ { "name": "version", "in": "query", "schema": { "type": "integer", "minimum": 1 } }, { "name": "label", "in": "query", "schema": { "type": "string" } },
             { "$ref": "#/components/parameters/Resolve" }, { "$ref": "#/components/parameters/Format" } ],
-          "responses": { "200": { "description": "The version", "headers": { "ETag": { "schema": { "type": "string" } } },
-            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptVersion" } } } },
+          "responses": { "200": { "description": "The version (YAML with Accept: application/yaml or ?format=yaml)", "headers": { "ETag": { "schema": { "type": "string" } } },
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptVersion" } }, "application/yaml": { "schema": { "$ref": "#/components/schemas/PromptInput" } } } },
             "400": { "$ref": "#/components/responses/BadRequest" }, "404": { "$ref": "#/components/responses/NotFound" } } }
       },
       "/api/v1/prompts/{id}/restore": {
@@ -182,7 +182,8 @@ enum OpenAPIPaths {
           { "name": "version", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } } ],
         "get": { "tags": ["prompts"], "summary": "One immutable version", "operationId": "getVersion",
           "parameters": [ { "$ref": "#/components/parameters/Resolve" }, { "$ref": "#/components/parameters/Format" } ],
-          "responses": { "200": { "description": "The version as written", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptVersion" } } } },
+          "responses": { "200": { "description": "The version as written (YAML with Accept: application/yaml or ?format=yaml)",
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PromptVersion" } }, "application/yaml": { "schema": { "$ref": "#/components/schemas/PromptInput" } } } },
             "404": { "$ref": "#/components/responses/NotFound" } } }
       }
     }
