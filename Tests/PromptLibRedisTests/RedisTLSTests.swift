@@ -18,12 +18,9 @@ struct RedisTLSTests {
             printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\\n' > san.ext
             openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 -extfile san.ext -out server.crt 2>/dev/null
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestServerError("openssl could not make the test certificates") }
+        guard try ChildProcess("/bin/sh", arguments: ["-c", script]).wait() == 0 else {
+            throw TestServerError("openssl could not make the test certificates")
+        }
     }
 
     @Test("TLS with the CA file works, by name and by address; without the CA or under another name it is refused")

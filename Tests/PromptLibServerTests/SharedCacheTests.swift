@@ -80,9 +80,12 @@ struct SharedCacheTests {
                 let count = try await pool.send(RESPCommand("GET", "promptlib:cache:gen")).string ?? "0"
                 let instance = try await pool.send(RESPCommand("GET", RedisSharedCounters.instanceKey)).string ?? ""
                 try await forget(redis, pool)
-                _ = try await one.putPrompt(id, json: promptJSON("cache/restart", goal: "v2 {{who}}"), token: token)
-                try await rewind(pool, count, instance)
                 await pool.close()
+                _ = try await one.putPrompt(id, json: promptJSON("cache/restart", goal: "v2 {{who}}"), token: token)
+                // A new pool: a restarted Redis closed the connections of the first.
+                let rewinding = RedisConnectionPool(configuration: try RedisConfiguration(url: redis.url), logger: testLogger)
+                try await rewind(rewinding, count, instance)
+                await rewinding.close()
                 #expect(Self.goal(try await two.get(byName, token: key)) == "v2 {{who}}")
             }
         }

@@ -31,24 +31,12 @@ public struct PostgresReplica: Sendable {
     /// Starts it again on the same data and port; it catches up from the primary.
     public func start() throws { try control("pg_replica_server_start") }
 
-    /// Closes every descriptor the shell inherited past stderr. Foundation learns that a child
-    /// exited when a descriptor it handed down closes; a server started from the shell would
-    /// inherit and hold it, and the wait would never end.
-    private static let closeInherited = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; "#
-
+    /// Runs `function` of scripts/postgres.sh; a server it starts inherits no descriptor of ours
+    /// (``ChildProcess``), so it holds none of the test's sockets open.
     private func control(_ function: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", Self.closeInherited + "source scripts/postgres.sh && \(function)"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["PG_REPLICA_DATA"] = data
-        environment["PG_REPLICA_PORT"] = port
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestSetupError("\(function) failed with status \(process.terminationStatus)") }
+        let process = try ChildProcess("/bin/bash", arguments: ["-c", "source scripts/postgres.sh && \(function)"],
+                                       environment: ["PG_REPLICA_DATA": data, "PG_REPLICA_PORT": port])
+        let status = process.wait()
+        guard status == 0 else { throw TestSetupError("\(function) failed with status \(status)") }
     }
 }

@@ -11,7 +11,7 @@ public final class RedisTestServer: @unchecked Sendable {
     public let directory: String
     private let arguments: [String]
     private let lock = NSLock()
-    private var process: Process?
+    private var process: ChildProcess?
 
     /// Whether Redis tests can run here (`redis-server` installed, or `CI=true` to fail loudly).
     public static var available: Bool {
@@ -34,12 +34,7 @@ public final class RedisTestServer: @unchecked Sendable {
     /// Starts the server and waits until it accepts connections.
     public func start() throws {
         guard let executable = Self.executable else { throw TestServerError("redis-server is not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--port", "\(port)", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory] + arguments
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
+        let process = try ChildProcess(executable, arguments: ["--port", "\(port)", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory] + arguments)
         lock.withLock { self.process = process }
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
@@ -57,25 +52,25 @@ public final class RedisTestServer: @unchecked Sendable {
 
     /// Stops the server at once, as a crash would, and waits for it to exit.
     public func stop() {
-        let process = lock.withLock { () -> Process? in
+        let process = lock.withLock { () -> ChildProcess? in
             defer { self.process = nil }
             return self.process
         }
         guard let process else { return }
-        kill(process.processIdentifier, SIGCONT)
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        kill(process.pid, SIGCONT)
+        kill(process.pid, SIGKILL)
+        process.wait()
     }
 
     /// Stops the server's process without closing its connections, as a hung server would
     /// (`SIGSTOP`); ``resume()`` lets it go on.
     public func pause() {
-        lock.withLock { process }.map { _ = kill($0.processIdentifier, SIGSTOP) }
+        lock.withLock { process }.map { _ = kill($0.pid, SIGSTOP) }
     }
 
     /// Lets a paused server go on (`SIGCONT`).
     public func resume() {
-        lock.withLock { process }.map { _ = kill($0.processIdentifier, SIGCONT) }
+        lock.withLock { process }.map { _ = kill($0.pid, SIGCONT) }
     }
 
     static func canConnect(port: Int) -> Bool {
