@@ -7,7 +7,7 @@ import PromptLibCore
 /// reads after the prompt itself (``PostgresPromptLookup``).
 struct PostgresVersionLookup: PostgresPreparedStatement {
     static let name = "promptlib_prompt_version"
-    static let sql = "SELECT prompt_id, document, author, created_at FROM prompt_versions WHERE prompt_id = $1 AND version = $2"
+    static let sql = SQLPromptRepository.selectVersion + " WHERE prompt_id = $1 AND version = $2"
 
     let promptID: String
     let number: Int

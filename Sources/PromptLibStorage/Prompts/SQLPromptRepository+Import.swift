@@ -130,7 +130,7 @@ extension SQLPromptRepository {
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
             let rows = try await store.read { db in
                 try await db.raw("""
-                    SELECT prompt_id, document, author, created_at FROM prompt_versions
+                    \(unsafeRaw: Self.selectVersion)
                     WHERE prompt_id IN (\(binds: chunk)) ORDER BY prompt_id, version
                     """).all().map(Self.versionRecord)
             }

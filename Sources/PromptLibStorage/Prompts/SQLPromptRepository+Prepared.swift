@@ -44,7 +44,7 @@ extension SQLPromptRepository {
 
     static let sqliteByID = sqliteSelectPromptWithLabels + " WHERE p.id = ?1"
     static let sqliteByName = sqliteSelectPromptWithLabels + " WHERE p.name = ?1"
-    static let sqliteVersion = "SELECT prompt_id, document, author, created_at FROM prompt_versions WHERE prompt_id = ?1 AND version = ?2"
+    static let sqliteVersion = selectVersion + " WHERE prompt_id = ?1 AND version = ?2"
 
     /// A row of ``sqliteSelectPromptWithLabels``, by the position of its columns: id, owner_id,
     /// created_at, updated_at, archived_at, document, author, labels_json.
@@ -62,7 +62,7 @@ extension SQLPromptRepository {
         return record
     }
 
-    /// A row of ``sqliteVersion``: prompt_id, document, author, created_at.
+    /// A row of ``selectVersion``, by the position of its columns: prompt_id, document, author, created_at.
     static func versionRecord(_ row: PreparedRow) throws -> PromptVersionRecord {
         PromptVersionRecord(promptID: try row.string(0), document: try DocumentCodec.decode(row.string(1)),
                             author: try row.string(2), createdAt: try row.date(3))

@@ -17,6 +17,9 @@ public struct SQLPromptRepository: PromptRepository {
         "(SELECT u.id FROM users u WHERE u.username = " + username + ")"
     }
 
+    /// A version's columns, as ``versionRecord(_:)`` reads them.
+    static let selectVersion = "SELECT prompt_id, document, author, created_at FROM prompt_versions"
+
     static let selectPrompt = """
         SELECT p.id, p.owner_id, p.created_at, p.updated_at, p.archived_at, v.document, v.author
         FROM prompts p JOIN prompt_versions v ON v.prompt_id = p.id AND v.version = p.latest_version
@@ -150,7 +153,7 @@ public struct SQLPromptRepository: PromptRepository {
         if let found = try await preparedVersion(of: id, number: number) { return found }
         return try await store.read { db in
             try await db.raw("""
-                SELECT prompt_id, document, author, created_at FROM prompt_versions
+                \(unsafeRaw: Self.selectVersion)
                 WHERE prompt_id = \(bind: id) AND version = \(bind: number)
                 """).first().map(Self.versionRecord)
         }
@@ -160,7 +163,7 @@ public struct SQLPromptRepository: PromptRepository {
         let before = try cursor.map(Cursor.decodeInt) ?? Int.max
         let rows = try await store.read { db in
             try await db.raw("""
-                SELECT prompt_id, document, author, created_at FROM prompt_versions
+                \(unsafeRaw: Self.selectVersion)
                 WHERE prompt_id = \(bind: id) AND version < \(bind: before)
                 ORDER BY version DESC LIMIT \(bind: limit + 1)
                 """).all().map(Self.versionRecord)
