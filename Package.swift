@@ -76,8 +76,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CompressNIO", package: "compress-nio"),
-            ]
+            ],
+            plugins: ["EmbedWebAssets"]
         ),
+        // The web UI (web/) goes into the server as code: the binary is the whole product.
+        .executableTarget(name: "promptlib-web-embed"),
+        .plugin(name: "EmbedWebAssets", capability: .buildTool(), dependencies: ["promptlib-web-embed"]),
         .executableTarget(
             name: "promptlib",
             dependencies: [

@@ -72,5 +72,10 @@ rm -rf "$corpus_dir"
 # End-to-end: the real binary on both engines, restarts, and a PostgreSQL outage.
 scripts/e2e.sh
 
+# The web UI in a real Chromium (selenium + chromium-driver): what a person does, end to end; then
+# a screenshot of every page, light and dark, desktop and phone, failing on any console error.
+scripts/browser/run.sh
+scripts/screenshots.sh
+
 # Property-based API testing of the real binary against its OpenAPI document (time-bounded).
 SCHEMATHESIS_MAX_TIME=${SCHEMATHESIS_MAX_TIME:-180} scripts/schemathesis.sh

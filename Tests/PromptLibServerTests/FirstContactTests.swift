@@ -5,17 +5,10 @@ import HummingbirdTesting
 import PromptLibTestSupport
 import Testing
 
-/// What a person meets first: the root leads to the API reference, and query strings decode as
-/// ordinary HTTP clients and HTML forms encode them.
+/// What a person meets first: query strings decode as ordinary HTTP clients and HTML forms
+/// encode them. (The root serves the web UI: `WebUITests`.)
 @Suite("First contact")
 struct FirstContactTests {
-    @Test("GET / leads to /api/docs")
-    func root() async throws {
-        try await withAdminApp(.sqlite) { client, _ in
-            let response = try await client.get("/")
-            #expect(response.status == .found && response.headers[.location] == "/api/docs")
-        }
-    }
 
     @Test("a + in a query string is a space, in values and in search", arguments: TestEngine.available)
     func plusIsSpace(engine: TestEngine) async throws {

@@ -46,6 +46,7 @@ struct PermissionMatrixTests {
             } else if path.hasPrefix("/api/v1/prompts") {
                 // Viewers read, rate and render; writing needs a user.
                 let readOnly = method == "GET" || path.hasSuffix("/ratings/mine") || path.hasSuffix("/render") || path.hasSuffix("/render/compare")
+                    || path.hasSuffix("/validate")
                 #expect(access == .role(readOnly ? .viewer : .user), "\(route)")
             } else if path == "/api/v1/imports" {
                 #expect(access == .role(.user), "importing writes prompts")

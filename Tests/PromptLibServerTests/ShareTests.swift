@@ -28,7 +28,7 @@ struct ShareTests {
             _ = try await client.putPrompt(id, json: promptJSON("shared/greeting", goal: "Hi {{who}}"), token: admin)
             let link = try await Self.share(client, id, #"{"expires_in_hours": 2, "max_views": 2, "version": 1}"#, token: admin)
             #expect(link.token.hasPrefix("pls_") && link.token.count > 40)
-            #expect((link.json["url"] as? String)?.hasSuffix("/api/v1/shared/\(link.token)") == true)
+            #expect((link.json["url"] as? String)?.hasSuffix("/s/\(link.token)") == true, "the link a person opens: the UI's share page")
             let first = try await Self.view(client, link.token)
             #expect(first.status == .ok)
             #expect((first.json["prompt"] as? [String: Any])?["goal"] as? String == "Hello {{who}}", "version 1, not the latest")

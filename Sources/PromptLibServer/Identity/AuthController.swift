@@ -7,10 +7,19 @@ import PromptLibStorage
 struct AuthController {
     let auth: AuthService
     let users: UserService
+    /// How the web UI's refresh token travels (``RefreshCookie``).
+    let cookie: RefreshCookie
 
-    struct LoginInput: Decodable { let login: String; let password: String }
+    struct LoginInput: Decodable {
+        let login: String
+        let password: String
+        /// `true` (the web UI): the refresh token goes into an `HttpOnly` cookie, not the body.
+        let refreshCookie: Bool?
+        enum CodingKeys: String, CodingKey { case login, password, refreshCookie = "refresh_cookie" }
+    }
     struct RefreshInput: Decodable {
-        let refreshToken: String
+        /// Absent when the browser's cookie carries it.
+        let refreshToken: String?
         enum CodingKeys: String, CodingKey { case refreshToken = "refresh_token" }
     }
     struct PasswordInput: Decodable {
@@ -21,17 +30,34 @@ struct AuthController {
     struct ProfileInput: Decodable { let email: String? }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.post("login") { request, context -> TokenResponse in
+        group.post("login") { request, context -> Response in
             let input = try await request.decodeJSON(as: LoginInput.self, context: context)
-            return try await auth.login(input.login, password: input.password, context: context)
+            let tokens = try await auth.login(input.login, password: input.password, context: context)
+            return try respond(tokens, inCookie: input.refreshCookie == true, request: request, context: context)
         }
-        group.post("refresh") { request, context -> TokenResponse in
+        group.post("refresh") { request, context -> Response in
+            // The body is JSON either way, so a cross-site form can never make this request.
             let input = try await request.decodeJSON(as: RefreshInput.self, context: context)
-            return try await auth.refresh(input.refreshToken, context: context)
+            if let token = input.refreshToken {
+                return try respond(try await auth.refresh(token, context: context), inCookie: false, request: request, context: context)
+            }
+            guard let token = RefreshCookie.token(in: request) else {
+                throw APIError.validation("refresh_token is required (or the browser's promptlib_refresh cookie)", field: "refresh_token")
+            }
+            do {
+                return try respond(try await auth.refresh(token, context: context), inCookie: true, request: request, context: context)
+            } catch let error as APIError {
+                // A dead cookie is dropped, so the browser stops sending it.
+                var response = RequestLifecycleMiddleware.response(for: error, requestID: context.requestID)
+                cookie.clear(on: &response)
+                return response
+            }
         }
-        group.post("logout") { _, context -> HTTPResponse.Status in
+        group.post("logout") { request, context -> Response in
             try await auth.logout(try context.requireIdentity(), context: context)
-            return .noContent
+            var response = Response(status: .noContent)
+            if RefreshCookie.token(in: request) != nil { cookie.clear(on: &response) }
+            return response
         }
         group.get("me") { _, context -> UserResponse in
             UserResponse(try await users.find(id: try context.requireIdentity().userID))
@@ -56,6 +82,19 @@ struct AuthController {
             try await auth.endSession(try context.parameters.require("id"), identity: try context.requireIdentity(), context: context)
             return .noContent
         }
+    }
+}
+
+extension AuthController {
+    /// The tokens as JSON; with `inCookie`, the refresh token moves from the body to the cookie.
+    func respond(_ tokens: TokenResponse, inCookie: Bool, request: Request, context: AppRequestContext) throws -> Response {
+        var tokens = tokens
+        var cookieValue: String?
+        if inCookie { (cookieValue, tokens.refreshToken) = (tokens.refreshToken, nil) }
+        var response = try tokens.response(from: request, context: context)
+        response.headers[.cacheControl] = "no-store"
+        if let cookieValue { cookie.set(cookieValue, on: &response) }
+        return response
     }
 }
 

@@ -20,6 +20,10 @@ enum PermissionMatrix {
         "GET /api/openapi.json": .anyone,
         "GET /api/docs": .anyone,
         "GET /": .anyone,
+        "GET /s/{token}": .anyone,
+        "GET /assets/{version}/**": .anyone,
+        "GET /api/v1/stats": .role(.viewer),
+        "POST /api/v1/prompts/validate": .role(.viewer),
 
         "POST /api/v1/auth/login": .anyone,
         "POST /api/v1/auth/refresh": .anyone,
@@ -115,6 +119,8 @@ enum PermissionMatrix {
         "POST /api/v1/imports": .promptsWrite,
         "POST /api/v1/prompts/{id}/render/compare": .promptsRead,
         "GET /api/v1/prompts/{id}/export": .promptsRead,
+        "POST /api/v1/prompts/validate": .promptsRead,
+        "GET /api/v1/stats": .promptsRead,
     ]
 
     /// The access `method path` requires; `nil` for a route nobody has classified.

@@ -38,10 +38,11 @@ struct UserResponse: ResponseEncodable, Sendable {
     }
 }
 
-/// The answer to a login or a refresh.
+/// The answer to a login or a refresh. `refresh_token` is absent when it went into the
+/// browser's cookie instead (``RefreshCookie``).
 struct TokenResponse: ResponseEncodable, Sendable {
     let accessToken: String
-    let refreshToken: String
+    var refreshToken: String?
     let tokenType = "Bearer"
     let expiresIn: Int
     let user: UserResponse

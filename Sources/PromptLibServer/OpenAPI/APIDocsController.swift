@@ -1,12 +1,8 @@
 import Hummingbird
 
-/// `GET /api/openapi.json` (the machine-readable document) and `GET /api/docs` (a readable page);
-/// `GET /` leads to the docs until the web UI serves the root.
+/// `GET /api/openapi.json` (the machine-readable document) and `GET /api/docs` (a readable page).
 struct APIDocsController {
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
-        router.get("/") { _, _ in
-            Response(status: .found, headers: [.location: "/api/docs"])
-        }
         router.get("/api/openapi.json") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

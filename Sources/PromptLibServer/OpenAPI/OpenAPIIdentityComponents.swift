@@ -16,11 +16,12 @@ enum OpenAPIIdentityComponents {
       },
       "schemas": {
         "LoginInput": { "type": "object", "required": ["login", "password"], "properties": {
-          "login": { "type": "string", "description": "username or email" }, "password": { "type": "string" } } },
-        "RefreshInput": { "type": "object", "required": ["refresh_token"], "properties": { "refresh_token": { "type": "string" } } },
+          "login": { "type": "string", "description": "username or email" }, "password": { "type": "string" },
+          "refresh_cookie": { "type": "boolean", "default": false, "description": "true: the refresh token is set as an HttpOnly, SameSite=Strict cookie (path /api/v1/auth) instead of being in the answer; the web UI's way" } } },
+        "RefreshInput": { "type": "object", "properties": { "refresh_token": { "type": "string", "description": "absent: the promptlib_refresh cookie is used, and the next one is set as a cookie" } } },
         "PasswordChange": { "type": "object", "required": ["current_password", "new_password"], "properties": {
           "current_password": { "type": "string" }, "new_password": { "type": "string", "minLength": 12 } } },
-        "Tokens": { "type": "object", "required": ["access_token", "refresh_token", "token_type", "expires_in", "user"], "properties": {
+        "Tokens": { "type": "object", "required": ["access_token", "token_type", "expires_in", "user"], "properties": {
           "access_token": { "type": "string" }, "refresh_token": { "type": "string" }, "token_type": { "type": "string", "const": "Bearer" },
           "expires_in": { "type": "integer" }, "user": { "$ref": "#/components/schemas/User" } } },
         "User": { "type": "object", "required": ["id", "username", "email", "role", "status", "created_at"], "properties": {

@@ -16,10 +16,6 @@ enum OpenAPIPaths {
         "get": { "tags": ["system"], "summary": "This OpenAPI document", "operationId": "openapi", "security": [],
           "responses": { "200": { "description": "OpenAPI 3.1 document", "content": { "application/json": {} } } } }
       },
-      "/": {
-        "get": { "tags": ["system"], "summary": "Leads to the API reference at /api/docs (until the web UI serves the root)", "operationId": "root", "security": [],
-          "responses": { "302": { "description": "To /api/docs", "headers": { "Location": { "schema": { "type": "string" } } } } } }
-      },
       "/api/docs": {
         "get": { "tags": ["system"], "summary": "Readable API reference", "operationId": "docs", "security": [],
           "responses": { "200": { "description": "HTML page", "content": { "text/html": {} } } } }

@@ -59,7 +59,7 @@ struct ShareService: Sendable {
         )
         try await shares.create(share)
         try await audit.record("share.created", context: context, targetType: "prompt", targetID: prompt.id, details: ["share_id": share.id])
-        return (share, token, baseURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/api/v1/shared/" + token)
+        return (share, token, baseURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/s/" + token)
     }
 
     func list(promptID: String, context: AppRequestContext) async throws -> [ShareRecord] {

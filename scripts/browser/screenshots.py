@@ -1,0 +1,86 @@
+"""Writes a PNG of every page of the web UI at 1440 px and 390 px wide, in light and dark mode,
+under build/screenshots/, against a server seeded with a demo library. Fails when a page logs a
+console error, a CSP violation or a failed request.
+
+Run through scripts/screenshots.sh."""
+
+import os
+import sys
+import time
+
+from selenium.webdriver.common.by import By
+
+from harness import ROOT, Server, browser, console_problems, find, go, sign_in
+from seed import seed
+
+
+def pages(featured, share_url):
+    pid = featured["id"]
+    return [
+        ("dashboard", "/"), ("library", "/library"), ("library-filtered", "/library?tag=ecommerce&folder=marketing"),
+        ("prompt", f"/prompts/{pid}"), ("history", f"/prompts/{pid}/history"), ("render", f"/prompts/{pid}/render"),
+        ("ratings", f"/prompts/{pid}/ratings"), ("share", f"/prompts/{pid}/share"), ("editor", f"/prompts/{pid}/edit"),
+        ("new-prompt", "/new"), ("exchange", "/exchange"), ("connections", "/connections"), ("api-keys", "/keys"),
+        ("users", "/admin/users"), ("audit", "/admin/audit"), ("account", "/account"),
+    ]
+
+
+def capture(driver, path, width):
+    height = driver.execute_script("return Math.max(document.documentElement.scrollHeight, 600)")
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": min(height, 6000), "deviceScaleFactor": 1, "mobile": width < 500})
+    time.sleep(0.15)
+    driver.save_screenshot(path)
+
+
+def main():
+    out = os.path.join(ROOT, "build", "screenshots")
+    os.makedirs(out, exist_ok=True)
+    server = Server().start()
+    failures = []
+    written = 0
+    try:
+        featured = seed(server)
+        _, share = server.call("POST", f"/api/v1/prompts/{featured['id']}/shares", {"expires_in_hours": 24, "password": "demo password"}, token=server.token())
+        for width in (1440, 390):
+            for mode in ("light", "dark"):
+                driver = browser(width=width, height=900, dark=mode == "dark")
+                try:
+                    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500})
+                    driver.get(server.base + "/")
+                    find(driver, "input[name=login]")
+                    capture(driver, os.path.join(out, f"sign-in-{width}-{mode}.png"), width)
+                    sign_in(driver, server)
+                    for name, route in pages(featured, share["url"]):
+                        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500})
+                        go(driver, server, route)
+                        time.sleep(0.4)
+                        capture(driver, os.path.join(out, f"{name}-{width}-{mode}.png"), width)
+                        written += 1
+                        problems = console_problems(driver)
+                        if problems:
+                            failures.append(f"{name} ({width} px, {mode}): {problems}")
+                    # The public share page, signed out, with its password form and then the prompt.
+                    visitor = browser(width=width, height=900, dark=mode == "dark")
+                    try:
+                        visitor.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500})
+                        visitor.get(share["url"])  # FRONTEND_URL is the test server's address
+                        find(visitor, "input[name=share_password]")
+                        capture(visitor, os.path.join(out, f"shared-password-{width}-{mode}.png"), width)
+                        visitor.find_element(By.NAME, "share_password").send_keys("demo password\n")
+                        find(visitor, "#shared-prompt")
+                        capture(visitor, os.path.join(out, f"shared-{width}-{mode}.png"), width)
+                        written += 3
+                    finally:
+                        visitor.quit()
+                finally:
+                    driver.quit()
+    finally:
+        server.stop()
+    print(f"{written} screenshots in {os.path.relpath(out, ROOT)}/")
+    if failures:
+        print("pages with console errors, CSP violations or failed requests:", *failures, sep="\n  ", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

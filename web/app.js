@@ -1,0 +1,97 @@
+// The web UI's entry point: restores the session, draws the shell, and routes.
+import * as api from './lib/api.js';
+import { h, replace } from './lib/dom.js';
+import { route, match, current, go, href } from './lib/router.js';
+import { errorBox, loading } from './lib/ui.js';
+import { renderLogin } from './auth/login.js';
+import { renderDashboard } from './dashboard/dashboard.js';
+import { renderLibrary } from './library/library.js';
+import { renderEditor } from './prompts/editor.js';
+import { renderPrompt } from './prompts/prompt-page.js';
+import { renderExchange } from './exchange/exchange.js';
+import { renderConnections } from './connections/connections.js';
+import { renderKeys } from './keys/keys.js';
+import { renderUsers } from './admin/users.js';
+import { renderAudit } from './admin/audit.js';
+import { renderAccount } from './account/account.js';
+import { renderSharedPage } from './sharing/shared-page.js';
+
+route('/', renderDashboard);
+route('/library', renderLibrary);
+route('/new', (main, params, query) => renderEditor(main, { query }));
+route('/prompts/:id/edit', (main, params) => renderEditor(main, { id: params.id }));
+route('/prompts/:id/:tab?', renderPrompt);
+route('/exchange', renderExchange);
+route('/connections', renderConnections);
+route('/keys', renderKeys);
+route('/admin/users', renderUsers);
+route('/admin/audit', renderAudit);
+route('/account', renderAccount);
+
+const root = document.getElementById('app');
+const main = h('main', { id: 'main', tabindex: '-1' });
+let lastNotice = null;
+
+function nav() {
+  const user = api.user();
+  const links = [['/', 'Dashboard'], ['/library', 'Library'], ['/new', 'New prompt'], ['/exchange', 'Import & export']];
+  if (user.role !== 'viewer') links.push(['/connections', 'Connections'], ['/keys', 'API keys']);
+  if (user.role === 'admin') links.push(['/admin/users', 'Users'], ['/admin/audit', 'Audit log']);
+  const path = current().path;
+  return h('header', { class: 'topbar' },
+    h('a', { class: 'skip', href: '#main', onclick: (event) => { event.preventDefault(); main.focus(); } }, 'Skip to content'),
+    h('a', { class: 'brand', href: href('/') }, 'PromptLib'),
+    h('nav', { 'aria-label': 'Main' }, h('ul', {}, links.map(([to, label]) => {
+      const active = to === '/' ? path === '/' : path.startsWith(to) || (to === '/library' && path.startsWith('/prompts/'));
+      return h('li', {}, h('a', { href: href(to), 'aria-current': active ? 'page' : null }, label));
+    }))),
+    h('div', { class: 'who' },
+      h('a', { href: href('/account'), title: 'Your account' }, user.username),
+      h('span', { class: 'badge' }, user.role),
+      h('button', { type: 'button', class: 'secondary small', id: 'sign-out', onclick: async () => { await api.signOut(); lastNotice = 'You are signed out.'; draw(); } }, 'Sign out')));
+}
+
+async function draw() {
+  const { path, query } = current();
+  if (!api.user()) {
+    replace(root, h('main', { id: 'main', class: 'narrow' }, renderLogin({ notice: lastNotice, onSignedIn: () => { lastNotice = null; draw(); } })));
+    return;
+  }
+  replace(root, nav(), main);
+  const found = match(path);
+  replace(main, loading());
+  if (!found) { replace(main, h('h1', {}, 'Not found'), h('p', {}, 'No page here. ', h('a', { href: href('/') }, 'Go to the dashboard'))); return; }
+  try {
+    await found.render(main, found.params, query);
+  } catch (error) {
+    if (!api.user()) return;
+    replace(main, h('h1', {}, 'Something went wrong'), errorBox(error));
+  }
+}
+
+api.onSessionChange((user) => {
+  if (!user) lastNotice = lastNotice || 'Your session ended; sign in again.';
+  draw();
+});
+window.addEventListener('hashchange', () => { if (api.user()) { draw(); window.scrollTo(0, 0); } });
+
+async function start() {
+  if (location.pathname.startsWith('/s/')) {
+    replace(root, h('main', { id: 'main', class: 'narrow' }));
+    await renderSharedPage(root.firstChild, decodeURIComponent(location.pathname.slice(3)));
+    return;
+  }
+  replace(root, loading('Starting…'));
+  try {
+    if (await api.resume()) return; // the session change draws the page
+    lastNotice = null;
+  } catch (error) {
+    lastNotice = null;
+    replace(root, h('main', { class: 'narrow' }, h('h1', {}, 'PromptLib'), errorBox(error), h('button', { type: 'button', onclick: start }, 'Retry')));
+    return;
+  }
+  draw();
+}
+
+start();
+export { go };

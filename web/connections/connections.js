@@ -1,0 +1,94 @@
+// Provider connections: add one (its secret typed once, then only ever shown masked), change or
+// replace it, delete it.
+import * as api from '../lib/api.js';
+import { h, replace, when } from '../lib/dom.js';
+import { errorSlot, field, busy, toast, table, pageHeader, confirmDialog } from '../lib/ui.js';
+
+const PROVIDERS = [['openai', 'OpenAI'], ['anthropic', 'Anthropic'], ['gemini', 'Google Gemini'], ['bedrock', 'AWS Bedrock'], ['openai_compatible', 'OpenAI-compatible (Ollama, vLLM, LM Studio, Azure …)']];
+
+function credentialInputs(provider) {
+  if (provider === 'bedrock') {
+    return [['access_key_id', 'Access key id', 'text'], ['secret_access_key', 'Secret access key', 'password'], ['region', 'Region', 'text']]
+      .map(([name, label, type]) => field(label, h('input', { name, type, autocomplete: 'off', required: name !== 'region' ? true : null, placeholder: name === 'region' ? 'us-east-1' : null })));
+  }
+  return [field('API key', h('input', { name: 'api_key', type: 'password', autocomplete: 'off', required: provider !== 'openai_compatible' }), provider === 'openai_compatible' ? 'Optional for local servers' : 'Stored encrypted (AES-256-GCM); shown masked from now on')];
+}
+
+function readCredentials(host) {
+  const out = {};
+  for (const input of host.querySelectorAll('input')) if (input.value.trim()) out[input.name] = input.value.trim();
+  return out;
+}
+
+/** The connections page. */
+export async function renderConnections(main) {
+  const errors = errorSlot();
+  const list = h('div');
+  const name = h('input', { name: 'name', required: true, maxlength: 100 });
+  const provider = h('select', { name: 'provider' }, PROVIDERS.map(([v, l]) => h('option', { value: v }, l)));
+  const model = h('input', { name: 'default_model', placeholder: 'optional' });
+  const baseURL = h('input', { name: 'base_url', type: 'url', placeholder: 'http://localhost:11434/v1' });
+  const baseField = field('Base URL', baseURL, 'Required for OpenAI-compatible servers');
+  const credentials = h('div', {});
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'add-connection' }, 'Add connection');
+  const drawCredentials = () => { replace(credentials, credentialInputs(provider.value)); baseField.hidden = provider.value !== 'openai_compatible'; };
+  provider.addEventListener('change', drawCredentials);
+  drawCredentials();
+
+  async function load() {
+    const connections = await api.all('/api/v1/connections');
+    replace(list, table(connections, [
+      { label: 'Name', cell: (c) => h('strong', {}, c.name) },
+      { label: 'Provider', cell: (c) => c.provider },
+      { label: 'Model', cell: (c) => c.default_model || '—' },
+      { label: 'Credentials', cell: (c) => Object.entries(c.credentials_hint || {}).map(([k, v]) => h('div', { class: 'mono small' }, `${k}: ${v}`)) },
+      { label: 'Updated', cell: (c) => when(c.updated_at) },
+      { label: '', cell: (c) => h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'small secondary', onclick: () => replaceSecret(c) }, 'Replace secret'),
+        h('button', { type: 'button', class: 'small danger', onclick: async () => {
+          if (!(await confirmDialog(`Delete the connection “${c.name}”? Its encrypted secret is erased.`, { confirm: 'Delete', danger: true }))) return;
+          try { await api.del(`/api/v1/connections/${encodeURIComponent(c.id)}`); toast('Connection deleted'); await load(); } catch (error) { errors.show(error); }
+        } }, 'Delete')) },
+    ], 'No connections yet.'));
+  }
+
+  function replaceSecret(connection) {
+    const inputs = h('div', {}, credentialInputs(connection.provider));
+    const save = h('button', { type: 'submit', class: 'primary' }, 'Save');
+    const slot = errorSlot();
+    const dialog = h('dialog', { class: 'dialog', 'aria-label': `Replace the secret of ${connection.name}` },
+      h('form', { method: 'dialog', onsubmit: (event) => {
+        event.preventDefault();
+        busy(save, async () => {
+          try { await api.patch(`/api/v1/connections/${encodeURIComponent(connection.id)}`, { credentials: readCredentials(inputs) }); dialog.close(); toast('Secret replaced'); await load(); } catch (error) { slot.show(error); }
+        });
+      } }, h('h2', {}, `Replace the secret of ${connection.name}`), slot, inputs,
+      h('div', { class: 'row end' }, h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel'), save)));
+    dialog.addEventListener('close', () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+  }
+
+  replace(main,
+    pageHeader('Connections'),
+    h('p', { class: 'muted' }, 'Your API keys for model providers, used to run and enhance prompts. Secrets are encrypted at rest and never shown again.'),
+    h('form', { class: 'card', autocomplete: 'off', onsubmit: (event) => {
+      event.preventDefault();
+      errors.clear();
+      busy(submit, async () => {
+        const body = { name: name.value.trim(), provider: provider.value, credentials: readCredentials(credentials) };
+        if (model.value.trim()) body.default_model = model.value.trim();
+        if (provider.value === 'openai_compatible' && baseURL.value.trim()) body.base_url = baseURL.value.trim();
+        try {
+          await api.post('/api/v1/connections', body);
+          event.target.reset();
+          drawCredentials();
+          toast('Connection added');
+          await load();
+        } catch (error) { errors.show(error); }
+      });
+    } }, h('h2', {}, 'Add a connection'), errors,
+    h('div', { class: 'grid two' }, field('Name', name), field('Provider', provider), field('Default model', model), baseField), credentials, submit),
+    h('section', { class: 'card' }, h('h2', {}, 'Your connections'), list));
+  await load();
+}

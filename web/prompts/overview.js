@@ -1,0 +1,50 @@
+// A prompt's overview: its document as the form shows it, the YAML, and downloads in every format.
+import * as api from '../lib/api.js';
+import { h, replace } from '../lib/dom.js';
+import { errorSlot, field, busy, download, filenameFrom, copyButton } from '../lib/ui.js';
+
+const FORMATS = [['yaml', 'YAML (canonical)'], ['json', 'JSON'], ['markdown', 'Markdown'], ['openai', 'OpenAI Chat Completions'], ['openai_responses', 'OpenAI Responses'],
+  ['anthropic', 'Anthropic Messages'], ['gemini', 'Gemini'], ['bedrock', 'Bedrock Converse'], ['llama', 'Llama 3 template']];
+
+function section(title, value) {
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return null;
+  return h('div', { class: 'doc-section' }, h('h3', {}, title), Array.isArray(value) ? h('ol', {}, value.map((v) => h('li', {}, v))) : h('p', { class: 'pre-wrap' }, value));
+}
+
+/** The overview tab. */
+export async function renderOverview(host, prompt) {
+  const p = prompt.prompt || {};
+  const errors = errorSlot();
+  const format = h('select', { name: 'format' }, FORMATS.map(([v, l]) => h('option', { value: v }, l)));
+  const downloadButton = h('button', { type: 'button', class: 'secondary', id: 'download' }, 'Download');
+  downloadButton.addEventListener('click', () => busy(downloadButton, async () => {
+    errors.clear();
+    try {
+      const response = await api.get(api.url(`/api/v1/prompts/${encodeURIComponent(prompt.id)}/export`, { format: format.value }), { as: 'response' });
+      download(await response.blob(), filenameFrom(response, `${prompt.name.replaceAll('/', '__')}.${format.value}`));
+    } catch (error) { errors.show(error); }
+  }, 'Preparing…'));
+  const yaml = h('pre', { class: 'yaml mono' }, 'Loading…');
+  replace(host,
+    h('div', { class: 'grid two wide-left' },
+      h('section', { class: 'card' },
+        prompt.summary ? h('p', { class: 'lead' }, prompt.summary) : null,
+        (prompt.tags || []).length ? h('p', {}, prompt.tags.map((t) => h('span', { class: 'chip' }, t))) : null,
+        section('Goal', p.goal), section('Audience', p.audience), section('Context', p.context), section('Steps', p.steps), section('Constraints', p.constraints),
+        p.output ? section('Output', [p.output.format, (p.output.fields || []).join(', ')].filter(Boolean).join(' — ')) : null,
+        (p.examples || []).length ? h('div', { class: 'doc-section' }, h('h3', {}, 'Examples'), p.examples.map((e) => h('div', { class: 'example' }, h('div', {}, h('strong', {}, 'Input: '), e.input), h('div', {}, h('strong', {}, 'Output: '), e.output)))) : null,
+        (p.messages || []).length ? h('div', { class: 'doc-section' }, h('h3', {}, 'Messages'), p.messages.map((m) => h('div', { class: 'message' }, h('span', { class: 'badge' }, m.role), h('p', { class: 'pre-wrap' }, m.content)))) : null),
+      h('div', {},
+        h('section', { class: 'card' }, h('h2', {}, 'Variables'),
+          (prompt.variables || []).length ? h('ul', { class: 'plain' }, prompt.variables.map((v) => h('li', {},
+            h('code', {}, v.name), ` ${v.type}`, v.required ? h('span', { class: 'badge' }, 'required') : null, v.sensitive ? h('span', { class: 'badge' }, 'sensitive') : null,
+            v.options ? h('span', { class: 'muted small' }, ` (${v.options.join(' | ')})`) : null,
+            v.description ? h('div', { class: 'muted small' }, v.description) : null))) : h('p', { class: 'muted' }, 'None.')),
+        prompt.model ? h('section', { class: 'card' }, h('h2', {}, 'Model'), h('p', {}, [prompt.model.provider, prompt.model.name].filter(Boolean).join(' · ') || '—',
+          prompt.model.temperature !== undefined ? ` · temperature ${prompt.model.temperature}` : '', prompt.model.max_tokens ? ` · max ${prompt.model.max_tokens} tokens` : '')) : null,
+        h('section', { class: 'card' }, h('h2', {}, 'Download'), errors, field('Format', format), downloadButton))),
+    h('section', { class: 'card' }, h('div', { class: 'row between' }, h('h2', {}, 'YAML'), copyButton(() => yaml.textContent, 'Copy YAML')), yaml));
+  try {
+    replace(yaml, await api.get(api.url(`/api/v1/prompts/${encodeURIComponent(prompt.id)}`, { format: 'yaml' }), { as: 'text', headers: { Accept: 'application/yaml' } }));
+  } catch (error) { replace(yaml, `The YAML cannot be shown: ${error.message}`); }
+}

@@ -1,0 +1,58 @@
+// One prompt: a header with its name, labels and actions, and a tab per task.
+import * as api from '../lib/api.js';
+import { h, replace, when } from '../lib/dom.js';
+import { href, go } from '../lib/router.js';
+import { confirmDialog, errorSlot, toast, loading } from '../lib/ui.js';
+import { renderOverview } from './overview.js';
+import { renderHistory } from './history.js';
+import { renderRenderTab } from './render.js';
+import { renderRatings } from './ratings.js';
+import { renderShares } from './shares.js';
+
+const TABS = [['', 'Overview', renderOverview], ['history', 'History & labels', renderHistory], ['render', 'Render & compare', renderRenderTab],
+  ['ratings', 'Ratings', renderRatings], ['share', 'Share', renderShares]];
+
+/** Renders the prompt `params.id` with the tab `params.tab` into `main`. */
+export async function renderPrompt(main, params, query) {
+  const id = params.id;
+  const tab = params.tab || '';
+  const prompt = await api.get(`/api/v1/prompts/${encodeURIComponent(id)}`);
+  const user = api.user();
+  const canWrite = user.role !== 'viewer';
+  const errors = errorSlot();
+  const archived = Boolean(prompt.archived_at);
+
+  async function archiveOrRestore(event) {
+    errors.clear();
+    const button = event.target;
+    if (!archived && !(await confirmDialog(`Archive “${prompt.title}”? It leaves the library and its labels stop being served; you can restore it.`, { confirm: 'Archive', danger: true }))) return;
+    button.disabled = true;
+    try {
+      if (archived) await api.post(`/api/v1/prompts/${encodeURIComponent(id)}/restore`);
+      else await api.del(`/api/v1/prompts/${encodeURIComponent(id)}`);
+      toast(archived ? 'Restored' : 'Archived');
+      go(`/prompts/${id}`);
+    } catch (error) { errors.show(error); button.disabled = false; }
+  }
+
+  const content = h('div', { class: 'tab-content', role: 'tabpanel', id: 'prompt-tab' }, loading());
+  replace(main,
+    h('div', { class: 'page-header' },
+      h('div', {},
+        h('h1', {}, prompt.title),
+        h('div', { class: 'muted mono' }, prompt.name),
+        h('div', { class: 'meta' },
+          h('span', { class: `badge status-${archived ? 'archived' : prompt.status}` }, archived ? 'archived' : prompt.status),
+          ` v${prompt.version} · ${prompt.owner || 'no owner'} · updated ${when(prompt.updated_at)} `,
+          (prompt.labels || []).map((l) => h('span', { class: 'chip label' }, l)))),
+      h('div', { class: 'actions' },
+        canWrite && !archived ? h('a', { class: 'button primary', href: href(`/prompts/${id}/edit`), id: 'edit' }, 'Edit') : null,
+        canWrite ? h('button', { type: 'button', class: archived ? 'secondary' : 'danger', onclick: archiveOrRestore }, archived ? 'Restore' : 'Archive') : null)),
+    errors,
+    h('nav', { class: 'tabs', 'aria-label': 'Prompt' }, TABS.map(([key, label]) =>
+      h('a', { href: href(`/prompts/${id}${key ? '/' + key : ''}`), 'aria-current': key === tab ? 'page' : null, id: `tab-${key || 'overview'}` }, label))),
+    content);
+  const entry = TABS.find(([key]) => key === tab);
+  if (!entry) { replace(content, h('p', {}, 'No such tab.')); return; }
+  await entry[2](content, prompt, { canWrite, query });
+}
