@@ -2,7 +2,6 @@
 
 Run by scripts/browser/run.sh (part of scripts/test.sh)."""
 
-import io
 import json
 import os
 import tempfile
@@ -11,9 +10,10 @@ import unittest
 import zipfile
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from harness import (ADMIN_PASSWORD, Server, browser, click_button, confirm, console_problems, find, find_text, go, sign_in, wait)
+from harness import (Server, browser, click_button, confirm, console_problems, find, find_text, go, sign_in, wait)
 
 SERVER = None
 PASSWORD = "Browser-user-pass-1"
@@ -95,13 +95,17 @@ class SignInTests(UITest):
 
 
 class EditorTests(UITest):
-    def test_create_a_prompt_with_variables_through_the_editor(self):
+    def new_prompt(self, name, title, goal):
+        """An admin's browser on the new-prompt form with the name, title and goal typed in."""
         driver = self.admin()
         go(driver, SERVER, "/new")
-        driver.find_element(By.NAME, "name").send_keys("ui/welcome-email")
-        driver.find_element(By.NAME, "title").send_keys("Welcome email")
+        for field, value in (("name", name), ("title", title), ("goal", goal)):
+            driver.find_element(By.NAME, field).send_keys(value)
+        return driver
+
+    def test_create_a_prompt_with_variables_through_the_editor(self):
+        driver = self.new_prompt("ui/welcome-email", "Welcome email", "Welcome {{customer}} to {{plan}}")
         driver.find_element(By.NAME, "tags").send_keys("onboarding, email")
-        driver.find_element(By.NAME, "goal").send_keys("Welcome {{customer}} to {{plan}}")
         click_button(driver, "Add variable")
         rows = driver.find_elements(By.CSS_SELECTOR, "fieldset.variable")
         rows[-1].find_element(By.NAME, "variable_name").send_keys("customer")
@@ -123,22 +127,14 @@ class EditorTests(UITest):
                                                {"name": "plan", "type": "enum", "options": ["free", "pro"], "default": "free"}])
 
     def test_problems_show_beside_their_fields_and_nothing_is_saved(self):
-        driver = self.admin()
-        go(driver, SERVER, "/new")
-        driver.find_element(By.NAME, "name").send_keys("ui/broken")
-        driver.find_element(By.NAME, "title").send_keys("Broken")
-        driver.find_element(By.NAME, "goal").send_keys("Uses {{undeclared}}")
+        driver = self.new_prompt("ui/broken", "Broken", "Uses {{undeclared}}")
         click_button(driver, "Create prompt")
         problem = find(driver, ".field.invalid .problem")
         self.assertIn("undeclared", problem.text)
         self.assertEqual(SERVER.call("GET", "/api/v1/prompts/by-name/ui%2Fbroken", token=SERVER.token())[0], 404)
 
     def test_yaml_view_round_trips_with_the_form(self):
-        driver = self.admin()
-        go(driver, SERVER, "/new")
-        driver.find_element(By.NAME, "name").send_keys("ui/yaml-trip")
-        driver.find_element(By.NAME, "title").send_keys("YAML trip")
-        driver.find_element(By.NAME, "goal").send_keys("Say hi")
+        driver = self.new_prompt("ui/yaml-trip", "YAML trip", "Say hi")
         driver.find_element(By.ID, "tab-yaml").click()
         yaml = find(driver, "textarea.yaml")
         wait(driver).until(lambda d: "YAML trip" in yaml.get_attribute("value"))
@@ -376,13 +372,37 @@ class QualityTests(UITest):
                   .map((el) => el.name || el.outerHTML.slice(0, 80));""")
             self.assertEqual(unlabelled, [], page)
 
+    def test_markup_in_stored_values_stays_text(self):
+        attack = '<img src=x onerror="window.__owned=1"><script>window.__owned=2</script>'
+        token = SERVER.token()
+        prompt = SERVER.create_prompt({"name": "ui/markup", "title": "T " + attack, "summary": attack, "tags": ["<b>bold</b>"],
+                                       "commit_message": attack, "prompt": {"goal": attack, "steps": [attack]},
+                                       "variables": [{"name": "v", "type": "enum", "options": [attack], "description": attack}]}, token=token)
+        SERVER.call("PUT", f"/api/v1/prompts/{prompt['id']}/ratings/mine", {"version": 1, "score": 2, "note": attack}, token=token)
+        SERVER.call("POST", "/api/v1/api-keys", {"name": attack[:90], "scopes": ["prompts:read"]}, token=token)
+        driver = self.admin()
+        for page in ["/", "/library", "/keys", "/admin/audit"] + [f"/prompts/{prompt['id']}{tab}" for tab in ("", "/history", "/render", "/ratings", "/edit")]:
+            go(driver, SERVER, page)
+            time.sleep(0.2)
+            self.assertIsNone(driver.execute_script("return window.__owned || null"), page)
+            self.assertEqual(driver.find_elements(By.CSS_SELECTOR, "main img, main script, main b"), [], page)
+            self.assertEqual(console_problems(driver), [], page)
+        go(driver, SERVER, f"/prompts/{prompt['id']}")
+        self.assertIn("onerror", driver.find_element(By.TAG_NAME, "h1").text, "shown as the text it is")
+
+    def test_text_contrast_meets_wcag_aa_in_light_and_dark(self):
+        for dark in (False, True):
+            driver = self.open(dark=dark)
+            sign_in(driver, SERVER)
+            for page in self.PAGES + self.prompt_pages()[:3]:
+                go(driver, SERVER, page)
+                failures = driver.execute_script(CONTRAST_CHECK)
+                self.assertEqual(failures, [], f"{page} ({'dark' if dark else 'light'})")
+
     def test_the_keyboard_reaches_the_navigation_with_a_visible_focus(self):
         driver = self.admin()
         go(driver, SERVER, "/")
-        body = driver.find_element(By.TAG_NAME, "body")
-        from selenium.webdriver.common.keys import Keys
-        body.send_keys(Keys.TAB)
-        body = driver.switch_to.active_element
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         seen = []
         for _ in range(6):
             element = driver.switch_to.active_element
@@ -391,6 +411,27 @@ class QualityTests(UITest):
             self.assertNotEqual(outline, "none", f"no visible focus on {element.text!r}")
             element.send_keys(Keys.TAB)
         self.assertIn("Library", seen)
+
+
+# Every visible element with its own text: its colour against the first opaque background behind
+# it must reach 4.5:1 (3:1 for large text), WCAG 2.1 AA.
+CONTRAST_CHECK = """
+const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null; const p = m[1].split(',').map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+const lum = ({ r, g, b }) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor); if (c && c.a > 0.5) return c; } return parse(getComputedStyle(document.documentElement).backgroundColor) || { r: 255, g: 255, b: 255 }; };
+const out = [];
+for (const el of document.querySelectorAll('body *')) {
+  if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+  const style = getComputedStyle(el);
+  if (style.visibility === 'hidden' || style.display === 'none' || !el.getClientRects().length || el.disabled || el.closest('[disabled], option')) continue;
+  const fg = parse(style.color); const bg = background(el);
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  const ratio = (a + 0.05) / (b + 0.05);
+  const size = parseFloat(style.fontSize); const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+  if (ratio < (large ? 3 : 4.5)) out.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}:1`);
+}
+return out.slice(0, 10);
+"""
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ enum OpenAPIDocument {
                 "title": "PromptLib API",
                 "version": PromptLibVersion.current,
                 "description": "Write, version, review, render and ship prompts. Every route but health, the documents, "
-                    + "login and refresh needs `Authorization: Bearer <access token>`. Errors use one envelope: "
+                    + "the web UI's page and files, login and refresh needs `Authorization: Bearer <access token>`. Errors use one envelope: "
                     + "{\"error\": {\"code\", \"message\", \"field\", \"details\"}, \"request_id\"}.",
             ],
             "servers": [["url": "/"]],
