@@ -1,8 +1,8 @@
 // The web UI's entry point: restores the session, draws the shell, and routes.
 import * as api from './lib/api.js';
 import { h, replace } from './lib/dom.js';
-import { route, match, current, go, href } from './lib/router.js';
-import { errorBox, loading } from './lib/ui.js';
+import { route, match, current, go, href, guardLeaving, leaving } from './lib/router.js';
+import { errorBox, loading, toast } from './lib/ui.js';
 import { renderLogin } from './auth/login.js';
 import { renderDashboard } from './dashboard/dashboard.js';
 import { renderLibrary } from './library/library.js';
@@ -34,7 +34,9 @@ let lastNotice = null;
 
 function nav() {
   const user = api.user();
-  const links = [['/', 'Dashboard'], ['/library', 'Library'], ['/new', 'New prompt'], ['/exchange', 'Import & export']];
+  const links = [['/', 'Dashboard'], ['/library', 'Library']];
+  if (user.role !== 'viewer') links.push(['/new', 'New prompt']);
+  links.push(['/exchange', 'Import & export']);
   if (user.role !== 'viewer') links.push(['/connections', 'Connections'], ['/keys', 'API keys']);
   if (user.role === 'admin') links.push(['/admin/users', 'Users'], ['/admin/audit', 'Audit log']);
   const path = current().path;
@@ -48,7 +50,16 @@ function nav() {
     h('div', { class: 'who' },
       h('a', { href: href('/account'), title: 'Your account' }, user.username),
       h('span', { class: 'badge' }, user.role),
-      h('button', { type: 'button', class: 'secondary small', id: 'sign-out', onclick: async () => { await api.signOut(); lastNotice = 'You are signed out.'; draw(); } }, 'Sign out')));
+      h('button', { type: 'button', class: 'secondary small', id: 'sign-out', onclick: async () => {
+        try {
+          await api.signOut();
+        } catch (error) {
+          toast(`You are still signed in: ${error.message}`, 'error');
+          return;
+        }
+        lastNotice = 'You are signed out.';
+        draw();
+      } }, 'Sign out')));
 }
 
 async function draw() {
@@ -73,7 +84,21 @@ api.onSessionChange((user) => {
   if (!user) lastNotice = lastNotice || 'Your session ended; sign in again.';
   draw();
 });
-window.addEventListener('hashchange', () => { if (api.user()) { draw(); window.scrollTo(0, 0); } });
+// A page with unsaved work (the editor) sets a guard (guardLeaving); leaving it asks first.
+let shownHash = location.hash;
+window.addEventListener('beforeunload', (event) => { if (leaving()) event.preventDefault(); });
+window.addEventListener('hashchange', () => {
+  if (leaving() && location.hash !== shownHash && !window.confirm(leaving())) {
+    history.replaceState(null, '', shownHash || '#/');
+    return;
+  }
+  guardLeaving(null);
+  shownHash = location.hash;
+  if (api.user()) {
+    draw().then(() => { if (!main.contains(document.activeElement)) main.focus({ preventScroll: true }); });
+    window.scrollTo(0, 0);
+  }
+});
 
 async function start() {
   if (location.pathname.startsWith('/s/')) {

@@ -88,4 +88,16 @@ struct SearchTests {
             #expect(((root["children"] as? [[String: Any]])?.first)?["path"] as? String == "a/b")
         }
     }
+
+    @Test("a tag with a slash or a quote filters like any other", arguments: TestEngine.available)
+    func oddTags(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            _ = try await Self.create(client, "odd/slash", title: "1", goal: "g", tags: ["team/ml"], token: admin)
+            _ = try await Self.create(client, "odd/quote", title: "2", goal: "g", tags: [#"say "hi""#], token: admin)
+            _ = try await Self.create(client, "odd/plain", title: "3", goal: "g", tags: ["team"], token: admin)
+            #expect(Self.names(try await client.get("/api/v1/prompts?tag=team%2Fml", token: admin)) == ["odd/slash"])
+            #expect(Self.names(try await client.get("/api/v1/prompts?tag=say%20%22hi%22", token: admin)) == ["odd/quote"])
+            #expect(Self.names(try await client.get("/api/v1/prompts?tag=team", token: admin)) == ["odd/plain"])
+        }
+    }
 }

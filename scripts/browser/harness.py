@@ -106,13 +106,17 @@ class Server:
         return body
 
 
-def browser(width=1440, height=1000, downloads=None, dark=False):
-    """A headless Chromium that keeps its console log for `console_problems`."""
+def browser(width=1440, height=1000, downloads=None, dark=False, host_rules=None):
+    """A headless Chromium that keeps its console log for `console_problems`. `host_rules`
+    ("MAP name 127.0.0.1") lets a test reach the server by a name that is not localhost: a page
+    there is not a secure context (no Web Locks, no clipboard)."""
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("CHROMIUM_BIN", shutil.which("chromium") or "/usr/bin/chromium")
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", f"--window-size={width},{height}",
                      "--disable-background-networking", "--no-first-run", "--disable-extensions"):
         options.add_argument(argument)
+    if host_rules:
+        options.add_argument(f"--host-resolver-rules={host_rules}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     if downloads:
         options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})

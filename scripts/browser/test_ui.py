@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from harness import (Server, browser, click_button, confirm, console_problems, find, find_text, go, sign_in, wait)
+from harness import (ADMIN_PASSWORD, Server, browser, click_button, confirm, console_problems, find, find_text, go, sign_in, wait)
 
 SERVER = None
 PASSWORD = "Browser-user-pass-1"
@@ -66,6 +66,48 @@ class SignInTests(UITest):
         find_text(driver, "You are signed out", "main")
         driver.refresh()
         find(driver, "input[name=login]")
+
+    def test_two_tabs_refreshing_at_once_keep_the_session(self):
+        # A refresh token is single-use, and a reused one ends the session as stolen: tabs must
+        # take turns. On 127.0.0.1 they do through Web Locks; on a plain-HTTP host name the
+        # browser has none, and the page's own lease must do it.
+        for host in ("127.0.0.1", "promptlib.test"):
+            base = SERVER.base.replace("127.0.0.1", host)
+            driver = self.open(host_rules="MAP promptlib.test 127.0.0.1")
+            driver.get(base + "/")
+            find(driver, "input[name=login]").send_keys("admin")
+            driver.find_element(By.NAME, "password").send_keys(ADMIN_PASSWORD + "\n")
+            find(driver, "#sign-out")
+            self.assertEqual(driver.execute_script("return Boolean(navigator.locks)"), host == "127.0.0.1")
+            driver.switch_to.new_window("tab")
+            driver.get(base + "/#/library")
+            find(driver, "#sign-out")
+            tabs = driver.window_handles
+            for _ in range(3):
+                # Both tabs reload at the same moment, so both resume (refresh) together.
+                at = driver.execute_script("return Date.now() + 400")
+                for tab in tabs:
+                    driver.switch_to.window(tab)
+                    driver.execute_script("setTimeout(() => location.reload(), arguments[0] - Date.now())", at)
+                time.sleep(1.5)
+                for tab in tabs:
+                    driver.switch_to.window(tab)
+                    find(driver, "#sign-out")
+            self.assertEqual(driver.execute_script("return localStorage.length"), 0, "the lease is given back")
+
+    def test_signing_out_while_the_server_is_down_says_so_and_keeps_the_session(self):
+        server = Server().start()
+        try:
+            driver = self.open()
+            sign_in(driver, server)
+            server.process.terminate()
+            server.process.wait(10)
+            click_button(driver, "Sign out")
+            find_text(driver, "still signed in", "#toasts")
+            self.assertTrue(driver.find_element(By.ID, "sign-out").is_displayed())
+            self.assertIn("promptlib_session=1", driver.execute_script("return document.cookie"))
+        finally:
+            server.stop()
 
     def test_wrong_password_says_so(self):
         driver = self.open()
@@ -314,6 +356,21 @@ class AccessTests(UITest):
         find(user, "[role=alert]")
         self.assertFalse(user.find_elements(By.ID, "sign-out"))
 
+    def test_a_link_to_the_latest_version_follows_it_past_production(self):
+        token = SERVER.token()
+        prompt = SERVER.create_prompt(product_prompt("ui/shared-latest", "Shared latest"))
+        second = product_prompt("ui/shared-latest", "Shared latest, v2")
+        self.assertEqual(SERVER.call("PUT", f"/api/v1/prompts/{prompt['id']}", second, token=token, headers={"If-Match": '"v1"'})[0], 200)
+        SERVER.call("PUT", f"/api/v1/prompts/{prompt['id']}/labels/production", {"version": 1}, token=token)
+        driver = self.admin()
+        go(driver, SERVER, f"/prompts/{prompt['id']}/share")
+        click_button(driver, "Create link")
+        url = find(driver, "#share-url").get_attribute("value")
+        visitor = self.open()
+        visitor.get(url)
+        find_text(visitor, "Shared latest, v2", "main h1")
+        find_text(visitor, "version 2", "main")
+
     def test_a_protected_share_link_opens_in_a_browser_with_its_password(self):
         prompt = SERVER.create_prompt(product_prompt("ui/shared", "Shared prompt"))
         driver = self.admin()
@@ -340,12 +397,58 @@ class AccessTests(UITest):
         find_text(visitor, "cannot be opened", "main h1")
 
 
+class RoleTests(UITest):
+    def test_controls_follow_what_the_account_may_do(self):
+        prompt = SERVER.create_prompt(product_prompt("ui/owned-by-admin", "Owned by admin"))
+        SERVER.create_user("reader", PASSWORD, "viewer")
+        SERVER.create_user("colleague", PASSWORD, "user")
+        viewer = self.open()
+        sign_in(viewer, SERVER, "reader", PASSWORD)
+        go(viewer, SERVER, "/")
+        self.assertNotIn("New prompt", viewer.find_element(By.TAG_NAME, "body").text)
+        go(viewer, SERVER, f"/prompts/{prompt['id']}")
+        self.assertEqual(viewer.find_elements(By.ID, "edit"), [])
+        go(viewer, SERVER, "/new")
+        find_text(viewer, "needs the user role", "main")
+        self.assertEqual(viewer.find_elements(By.NAME, "title"), [])
+        # A user who neither owns nor collaborates: no edit, archive, release or share controls,
+        # and the share tab explains instead of failing.
+        user = self.open()
+        sign_in(user, SERVER, "colleague", PASSWORD)
+        go(user, SERVER, f"/prompts/{prompt['id']}/history")
+        self.assertEqual(user.find_elements(By.ID, "edit") + user.find_elements(By.CSS_SELECTOR, "button[data-action=production]"), [])
+        self.assertNotIn("Archive", user.find_element(By.CSS_SELECTOR, ".page-header").text)
+        go(user, SERVER, f"/prompts/{prompt['id']}/share")
+        find_text(user, "made by those who may write", "#prompt-tab")
+        self.assertEqual(console_problems(user), [])
+        # Made a collaborator, the same user may edit (production stays the owner's).
+        status, _ = SERVER.call("PUT", f"/api/v1/prompts/{prompt['id']}/collaborators/colleague", token=SERVER.token())
+        self.assertIn(status, (200, 201, 204))
+        go(user, SERVER, f"/prompts/{prompt['id']}/history")
+        find(user, "#edit")
+        self.assertEqual(user.find_elements(By.CSS_SELECTOR, "button[data-action=production]"), [])
+
+
 class QualityTests(UITest):
     PAGES = ["/", "/library", "/new", "/exchange", "/connections", "/keys", "/admin/users", "/admin/audit", "/account"]
 
     def prompt_pages(self):
         prompt = SERVER.create_prompt(product_prompt(f"ui/quality-{time.time_ns()}"))
         return [f"/prompts/{prompt['id']}{tab}" for tab in ("", "/history", "/render", "/ratings", "/share", "/edit")]
+
+    def test_paging_controls_appear_only_when_there_is_more(self):
+        folder = f"paging{time.time_ns()}"
+        for n in range(2):
+            SERVER.create_prompt(product_prompt(f"{folder}/p{n}"))
+        driver = self.admin()
+        go(driver, SERVER, f"/library?folder={folder}")
+        wait(driver).until(lambda d: d.find_element(By.TAG_NAME, "main").get_attribute("data-loaded"))
+        self.assertEqual(len(driver.find_elements(By.CSS_SELECTOR, "table.prompts tbody tr")), 2)
+        self.assertFalse(driver.find_element(By.XPATH, "//button[normalize-space()='Load more']").is_displayed())
+        go(driver, SERVER, "/connections")
+        self.assertFalse(driver.find_element(By.NAME, "base_url").is_displayed(), "Base URL is for OpenAI-compatible servers only")
+        Select(driver.find_element(By.NAME, "provider")).select_by_value("openai_compatible")
+        self.assertTrue(driver.find_element(By.NAME, "base_url").is_displayed())
 
     def test_no_page_logs_an_error_a_csp_violation_or_a_failed_request(self):
         driver = self.admin()
@@ -355,12 +458,19 @@ class QualityTests(UITest):
             self.assertEqual(console_problems(driver), [], page)
 
     def test_every_page_fits_a_360_px_screen(self):
+        SERVER.create_prompt(product_prompt("ui/a-rather-long-folder-name/with-an-even-longer-prompt-name-that-goes-on", "A title that is long enough to wrap"))
         driver = self.open(width=360, height=800)
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 800, "deviceScaleFactor": 1, "mobile": True})
         sign_in(driver, SERVER)
         for page in self.PAGES + self.prompt_pages():
             go(driver, SERVER, page)
             overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             self.assertLessEqual(overflow, 0, f"{page} scrolls sideways by {overflow} px")
+            # Nothing sticks out past the right edge either, except inside a box that scrolls.
+            cut = driver.execute_script("""
+                return [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > innerWidth + 1
+                  && !el.closest('.table-wrap, pre, .payload')).map((el) => el.tagName + '.' + el.className).slice(0, 5);""")
+            self.assertEqual(cut, [], page)
 
     def test_every_input_has_a_label(self):
         driver = self.admin()
@@ -401,7 +511,8 @@ class QualityTests(UITest):
 
     def test_the_keyboard_reaches_the_navigation_with_a_visible_focus(self):
         driver = self.admin()
-        go(driver, SERVER, "/")
+        driver.refresh()  # a fresh page: focus starts at the top
+        find(driver, "#sign-out")
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         seen = []
         for _ in range(6):

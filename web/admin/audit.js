@@ -33,7 +33,7 @@ export async function renderAudit(main, params, query) {
       ], 'No events match.'));
     } catch (error) { errors.show(error); }
   }
-  more.addEventListener('click', () => load(true));
+  more.addEventListener('click', () => { if (cursor) load(true); });
 
   replace(main,
     pageHeader('Audit log'),

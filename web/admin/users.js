@@ -42,7 +42,11 @@ export async function renderUsers(main) {
     const users = await api.all('/api/v1/users');
     replace(list, table(users, [
       { label: 'User', cell: (u) => h('div', {}, h('strong', {}, u.username), h('div', { class: 'muted small' }, u.email)) },
-      { label: 'Role', cell: (u) => h('select', { 'aria-label': `Role of ${u.username}`, disabled: u.id === me.id, onchange: (e) => change(u, { role: e.target.value }, `${u.username} is now ${e.target.value}`) },
+      { label: 'Role', cell: (u) => h('select', { 'aria-label': `Role of ${u.username}`, disabled: u.id === me.id, onchange: async (e) => {
+        const role = e.target.value;
+        if (await confirmDialog(`Make ${u.username} ${role === 'admin' ? 'an' : 'a'} ${role}?`, { confirm: 'Change role', danger: role === 'admin' })) change(u, { role }, `${u.username} is now ${role}`);
+        else e.target.value = u.role;
+      } },
         ROLES.map((r) => h('option', { value: r, selected: u.role === r }, r))) },
       { label: 'Status', cell: (u) => h('span', { class: `badge status-${u.status}` }, u.status) },
       { label: 'Last sign-in', cell: (u) => when(u.last_login_at) },

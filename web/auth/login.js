@@ -17,8 +17,9 @@ export function renderLogin({ notice, onSignedIn }) {
       onSignedIn();
     } catch (error) {
       password.value = '';
+      // A disabled account gets the same 401 as a wrong password: the page must not tell a
+      // stranger which accounts exist.
       if (error.status === 401) error.message = 'Wrong username, email or password.';
-      else if (error.status === 403) error.message = error.message || 'This account is disabled.';
       else if (error.status === 429) error.message = error.message.includes('account') ? 'This account is locked after too many failed sign-ins. ' + 'Wait, then try again.' : error.message;
       errors.show(error);
       password.focus();

@@ -23,7 +23,7 @@ export async function renderDashboard(main) {
     fetch('/api/system/health', { headers: { Accept: 'application/json' } }).then((r) => r.json()),
   ]);
   replace(main,
-    pageHeader('Dashboard', h('a', { class: 'button primary', href: href('/new') }, 'New prompt')),
+    pageHeader('Dashboard', api.user().role === 'viewer' ? null : h('a', { class: 'button primary', href: href('/new') }, 'New prompt')),
     settled(stats, (s) => h('section', { class: 'stats', 'aria-label': 'Counts' },
       [['Prompts', s.prompts], ['Versions this week', s.versions_this_week], ['Ratings', s.ratings], ['Active users (7 days)', s.active_users]]
         .map(([label, value]) => h('div', { class: 'stat card' }, h('div', { class: 'stat-value' }, String(value)), h('div', { class: 'stat-label' }, label))))),

@@ -54,9 +54,17 @@ export async function resume() {
   }
 }
 
-/** Ends the session on the server and forgets it here. */
+/**
+ * Ends the session on the server, then forgets it here. When the server cannot be told (it is
+ * unreachable, or failing), this throws and the session stays: pretending to sign out would leave
+ * a live session behind on a shared computer.
+ */
 export async function signOut() {
-  try { if (accessToken) await request('POST', '/api/v1/auth/logout'); } catch { /* signed out either way */ }
+  try {
+    if (accessToken) await request('POST', '/api/v1/auth/logout');
+  } catch (error) {
+    if (error.status !== 401) throw error; // a 401: the session had already ended
+  }
   setSession(null);
 }
 
@@ -64,15 +72,39 @@ export async function signOut() {
 export function dropSession() { setSession(null); }
 
 // Every tab shares the cookie, and a refresh token is single-use: two tabs refreshing at once
-// would look like a stolen token and end the session. A Web Lock makes tabs take turns; within a
-// tab, one refresh serves every caller.
+// would look like a stolen token and end the session. Tabs take turns (acrossTabs); within a tab,
+// one refresh serves every caller.
 function refresh() {
   if (!refreshing) {
     const run = () => request('POST', '/api/v1/auth/refresh', { body: {}, auth: false }).then((tokens) => { setSession(tokens); return tokens; });
-    const locked = navigator.locks ? navigator.locks.request('promptlib-refresh', run) : run();
-    refreshing = locked.finally(() => { refreshing = null; });
+    refreshing = acrossTabs(run).finally(() => { refreshing = null; });
   }
   return refreshing;
+}
+
+const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+// Runs `work` while no other tab of this origin runs its own. A Web Lock where the browser has
+// them; pages served over plain HTTP (not localhost) have none, so there a lease in localStorage —
+// it holds no secret — is claimed, then confirmed after a pause, so two tabs claiming together
+// see which of them won.
+async function acrossTabs(work) {
+  if (navigator.locks) return navigator.locks.request('promptlib-refresh', work);
+  const key = 'promptlib-refresh-lease';
+  const me = Math.random().toString(36).slice(2);
+  const lease = () => { try { return JSON.parse(localStorage.getItem(key)); } catch { return null; } };
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const held = lease();
+    if (!held || held.until < Date.now()) {
+      localStorage.setItem(key, JSON.stringify({ owner: me, until: Date.now() + 10000 }));
+      await sleep(40);
+      if ((lease() || {}).owner === me) {
+        try { return await work(); } finally { if ((lease() || {}).owner === me) localStorage.removeItem(key); }
+      }
+    }
+    await sleep(60 + Math.random() * 60);
+  }
+  return work();
 }
 
 /**
@@ -99,7 +131,14 @@ export async function request(method, path, options = {}) {
   if (response.status === 401 && auth && !retried && accessToken) {
     const body401 = await response.clone().json().catch(() => null);
     if (body401 && body401.error && ['TOKEN_EXPIRED', 'TOKEN_INVALID'].includes(body401.error.code)) {
-      try { await refresh(); } catch { setSession(null); throw new ApiError(401, body401, response.headers.get('X-Request-ID')); }
+      try {
+        await refresh();
+      } catch (error) {
+        // Only a refused refresh ends the session; an unreachable or failing server is an error
+        // shown where the user acted, and the session (and any unsaved work) stays.
+        if (error.status === 401 || error.status === 400) { setSession(null); throw new ApiError(401, body401, response.headers.get('X-Request-ID')); }
+        throw error;
+      }
       return request(method, path, { ...options, retried: true });
     }
   }

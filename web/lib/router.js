@@ -43,5 +43,13 @@ export function go(path) {
   else location.hash = path;
 }
 
+let leaveQuestion = null;
+
+/** Sets (or clears, with null) the question to ask before leaving the page: unsaved work. */
+export function guardLeaving(question) { leaveQuestion = question; }
+
+/** The question to ask before leaving, if any. */
+export function leaving() { return leaveQuestion; }
+
 /** A link to a route. */
 export function href(path) { return '#' + path; }

@@ -97,10 +97,10 @@ export async function renderLibrary(main, params, query) {
   sort.addEventListener('change', () => apply({ sort: sort.value }));
   order.addEventListener('change', () => apply({ order: order.value }));
   archived.addEventListener('change', () => apply({ include_archived: archived.checked ? 'true' : '' }));
-  more.addEventListener('click', () => load(true));
+  more.addEventListener('click', () => { if (cursor) load(true); });
 
   replace(main,
-    pageHeader('Library', h('a', { class: 'button primary', href: href('/new') }, 'New prompt')),
+    pageHeader('Library', api.user().role === 'viewer' ? null : h('a', { class: 'button primary', href: href('/new') }, 'New prompt')),
     h('div', { class: 'library' },
       side,
       h('section', { class: 'results', 'aria-label': 'Prompts' },

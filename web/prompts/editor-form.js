@@ -140,8 +140,9 @@ export function buildForm(doc) {
     prompt.constraints = lines(constraints.value);
     const output = { ...(prompt.output || {}), format: outputFormat.value.trim() || undefined, fields: words(outputFields.value) };
     prompt.output = output.format || output.fields ? output : undefined;
-    prompt.examples = [...examples.children].map((r) => r.read());
-    prompt.messages = [...messages.children].map((r) => r.read());
+    // A row added and left empty is not part of the document.
+    prompt.examples = [...examples.children].map((r) => r.read()).filter((e) => e.input.trim() || e.output.trim());
+    prompt.messages = [...messages.children].map((r) => r.read()).filter((m) => m.content.trim());
     out.prompt = prompt;
     out.variables = [...variables.children].map((r) => r.read());
     const model = { ...(doc.model || {}) };

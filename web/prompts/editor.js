@@ -3,7 +3,7 @@
 // conflict screen when someone else saved first.
 import * as api from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
-import { go, href } from '../lib/router.js';
+import { go, href, guardLeaving } from '../lib/router.js';
 import { errorSlot, field, busy, pageHeader, toast } from '../lib/ui.js';
 import { buildForm } from './editor-form.js';
 import { documentOf, emptyDocument } from './document.js';
@@ -13,6 +13,10 @@ const check = (body, type) => api.post('/api/v1/prompts/validate', body, type ? 
 
 /** Renders the editor into `main`: `id` edits that prompt, otherwise a new one. */
 export async function renderEditor(main, { id }) {
+  if (api.user().role === 'viewer') {
+    replace(main, pageHeader(id ? 'Edit' : 'New prompt'), h('p', {}, 'Viewers read, render and rate prompts; writing them needs the user role. Ask an admin.'));
+    return;
+  }
   const existing = id ? await api.get(`/api/v1/prompts/${encodeURIComponent(id)}`) : null;
   let baseVersion = existing ? existing.version : null;
   let form = buildForm(existing ? documentOf(existing) : emptyDocument());
@@ -103,6 +107,7 @@ export async function renderEditor(main, { id }) {
         ? await api.put(`/api/v1/prompts/${encodeURIComponent(existing.id)}`, doc, { headers: { 'If-Match': `"v${overwriteVersion || baseVersion}"` } })
         : await api.post('/api/v1/prompts', doc);
       toast(existing ? `Saved version ${saved.version}` : 'Prompt created');
+      guardLeaving(null);
       go(`/prompts/${saved.id}`);
     } catch (error) {
       if (error.status === 409 && existing && error.code === 'CONFLICT') await showConflict(doc, error);
@@ -126,7 +131,7 @@ export async function renderEditor(main, { id }) {
     }
     parts.push(h('div', { class: 'row' },
       h('button', { type: 'button', class: 'danger', id: 'overwrite', onclick: (event) => busy(event.target, () => submit(theirs)) }, `Save mine on top of version ${theirs}`),
-      h('button', { type: 'button', class: 'secondary', id: 'take-theirs', onclick: () => { replace(main); renderEditor(main, { id }); } }, 'Discard mine and edit theirs'),
+      h('button', { type: 'button', class: 'secondary', id: 'take-theirs', onclick: () => { guardLeaving(null); replace(main); renderEditor(main, { id }); } }, 'Discard mine and edit theirs'),
       h('a', { href: href(`/prompts/${existing.id}/history`), target: '_blank', rel: 'noopener' }, 'Open the history in a new tab')));
     replace(conflictHost, h('section', { class: 'card conflict', role: 'alert', id: 'conflict' }, parts));
     conflictHost.scrollIntoView({ block: 'start' });
@@ -136,10 +141,12 @@ export async function renderEditor(main, { id }) {
     pageHeader(existing ? `Edit ${existing.title}` : 'New prompt', existing ? h('a', { href: href(`/prompts/${existing.id}`) }, 'Back to the prompt') : null),
     existing ? h('p', { class: 'muted' }, `Editing version ${baseVersion}. Saving writes version ${baseVersion + 1}; earlier versions never change.`) : null,
     conflictHost,
-    h('form', { class: 'editor', novalidate: true, onsubmit: (event) => { event.preventDefault(); busy(save, () => submit(), 'Saving…'); } },
+    h('form', { class: 'editor', novalidate: true, onsubmit: (event) => { event.preventDefault(); busy(save, () => submit(), 'Saving…'); },
+      // Typing anywhere in the editor marks the work unsaved: leaving then asks first.
+      oninput: () => guardLeaving('Your changes are not saved. Leave this page anyway?') },
       h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'View' }, formTab, yamlTab),
       errors, problemsNote, formHost, yamlHost,
-      h('section', { class: 'card sticky-actions' },
+      h('section', { class: 'card' },
         field('Commit message', commit),
         h('div', { class: 'row' }, save, h('button', { type: 'button', class: 'secondary', id: 'check', onclick: (event) => busy(event.target, runCheck, 'Checking…') }, 'Check')))));
 }

@@ -7,7 +7,7 @@ import { errorBox, errorSlot, confirmDialog, toast, field, table, busy } from '.
 import { renderDiff } from './diff-view.js';
 
 /** The history tab. */
-export async function renderHistory(host, prompt, { canWrite }) {
+export async function renderHistory(host, prompt, { canWrite, owns }) {
   const base = `/api/v1/prompts/${encodeURIComponent(prompt.id)}`;
   const [versions, labels, moves] = await Promise.all([api.all(`${base}/versions`), api.get(`${base}/labels`), api.get(api.url(`${base}/labels/history`, { limit: 50 }))]);
   const labelsAt = new Map();
@@ -61,13 +61,13 @@ export async function renderHistory(host, prompt, { canWrite }) {
         { label: 'When', cell: (v) => when(v.created_at) },
         { label: 'Message', cell: (v) => v.commit_message || h('span', { class: 'muted' }, '—') },
         { label: 'Release', cell: (v) => canWrite ? h('div', { class: 'row' },
-          (production && production.version === v.version) ? null : h('button', { type: 'button', class: 'small primary', 'data-version': v.version, 'data-action': 'production',
+          !owns || (production && production.version === v.version) ? null : h('button', { type: 'button', class: 'small primary', 'data-version': v.version, 'data-action': 'production',
             onclick: () => move('production', v.version) }, production && v.version < production.version ? 'Roll back production here' : 'Make production'),
           (labelsAt.get(v.version) || []).includes('staging') ? null : h('button', { type: 'button', class: 'small secondary', onclick: () => move('staging', v.version) }, 'Make staging')) : null },
       ])),
     canWrite ? h('section', { class: 'card' }, h('h2', {}, 'Labels'),
       h('ul', { class: 'plain' }, labels.data.map((l) => h('li', {}, h('span', { class: 'chip label' }, l.label), ` → v${l.version} `,
-        l.label === 'latest' ? h('span', { class: 'muted small' }, '(automatic)') : h('button', { type: 'button', class: 'small secondary', onclick: () => removeLabel(l.label) }, 'Remove')))),
+        l.label === 'latest' ? h('span', { class: 'muted small' }, '(automatic)') : l.label === 'production' && !owns ? h('span', { class: 'muted small' }, '(owner or admin)') : h('button', { type: 'button', class: 'small secondary', onclick: () => removeLabel(l.label) }, 'Remove')))),
       h('form', { class: 'row', onsubmit: (event) => { event.preventDefault(); if (customLabel.value.trim()) busy(moveButton, () => move(customLabel.value.trim(), Number(customVersion.value))); } },
         field('Label', customLabel), field('Version', customVersion), moveButton)) : null,
     h('section', { class: 'card' }, h('h2', {}, 'Compare versions'),

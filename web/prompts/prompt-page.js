@@ -2,7 +2,7 @@
 import * as api from '../lib/api.js';
 import { h, replace, when } from '../lib/dom.js';
 import { href, go } from '../lib/router.js';
-import { confirmDialog, errorSlot, toast, loading } from '../lib/ui.js';
+import { confirmDialog, errorBox, errorSlot, toast, loading } from '../lib/ui.js';
 import { renderOverview } from './overview.js';
 import { renderHistory } from './history.js';
 import { renderRenderTab } from './render.js';
@@ -18,7 +18,14 @@ export async function renderPrompt(main, params, query) {
   const tab = params.tab || '';
   const prompt = await api.get(`/api/v1/prompts/${encodeURIComponent(id)}`);
   const user = api.user();
-  const canWrite = user.role !== 'viewer';
+  // What this account may do here, so that no control is offered only to be refused: the owner
+  // and admins may do everything; collaborators may write, label (not production) and share.
+  const owns = user.role === 'admin' || (user.role !== 'viewer' && prompt.owner === user.username);
+  let canWrite = owns;
+  if (!owns && user.role !== 'viewer') {
+    const collaborators = await api.all(`/api/v1/prompts/${encodeURIComponent(id)}/collaborators`).catch(() => []);
+    canWrite = collaborators.some((c) => c.username === user.username);
+  }
   const errors = errorSlot();
   const archived = Boolean(prompt.archived_at);
 
@@ -47,12 +54,17 @@ export async function renderPrompt(main, params, query) {
           (prompt.labels || []).map((l) => h('span', { class: 'chip label' }, l)))),
       h('div', { class: 'actions' },
         canWrite && !archived ? h('a', { class: 'button primary', href: href(`/prompts/${id}/edit`), id: 'edit' }, 'Edit') : null,
-        canWrite ? h('button', { type: 'button', class: archived ? 'secondary' : 'danger', onclick: archiveOrRestore }, archived ? 'Restore' : 'Archive') : null)),
+        owns ? h('button', { type: 'button', class: archived ? 'secondary' : 'danger', onclick: archiveOrRestore }, archived ? 'Restore' : 'Archive') : null)),
     errors,
     h('nav', { class: 'tabs', 'aria-label': 'Prompt' }, TABS.map(([key, label]) =>
       h('a', { href: href(`/prompts/${id}${key ? '/' + key : ''}`), 'aria-current': key === tab ? 'page' : null, id: `tab-${key || 'overview'}` }, label))),
     content);
   const entry = TABS.find(([key]) => key === tab);
   if (!entry) { replace(content, h('p', {}, 'No such tab.')); return; }
-  await entry[2](content, prompt, { canWrite, query });
+  try {
+    await entry[2](content, prompt, { canWrite, owns, query });
+  } catch (error) {
+    // A tab that fails keeps the prompt's header and tabs around its error.
+    replace(content, errorBox(error));
+  }
 }

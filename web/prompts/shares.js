@@ -14,7 +14,7 @@ export async function renderShares(host, prompt, { canWrite }) {
   const hours = h('input', { name: 'expires_in_hours', type: 'number', min: 1, max: 8760, value: 168 });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'new-password' });
   const maxViews = h('input', { name: 'max_views', type: 'number', min: 1 });
-  const target = h('select', { name: 'target' }, h('option', { value: '' }, 'the latest version (follows new versions)'), h('option', { value: 'label:production' }, 'production (follows the label)'),
+  const target = h('select', { name: 'target' }, h('option', { value: 'label:latest' }, 'the latest version (follows new versions)'), h('option', { value: 'label:production' }, 'production (follows the label)'),
     Array.from({ length: prompt.version }, (_, i) => prompt.version - i).map((n) => h('option', { value: `version:${n}` }, `version ${n} (fixed)`)));
   const submit = h('button', { type: 'submit', class: 'primary', id: 'create-share' }, 'Create link');
 

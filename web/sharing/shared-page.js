@@ -13,6 +13,7 @@ async function fetchShared(token, password) {
 
 function show(main, doc) {
   const p = doc.prompt || {};
+  document.title = `${doc.title} — PromptLib`;
   const section = (title, value) => value && (!Array.isArray(value) || value.length)
     ? h('div', { class: 'doc-section' }, h('h2', {}, title), Array.isArray(value) ? h('ol', {}, value.map((v) => h('li', {}, v))) : h('p', { class: 'pre-wrap' }, value)) : null;
   replace(main,

@@ -37,4 +37,10 @@ enum DocumentCodec {
     static func encodeTags(_ tags: [String]?) throws -> String {
         String(decoding: try JSONEncoder().encode(tags ?? []), as: UTF8.self)
     }
+
+    /// One tag as it appears inside ``encodeTags(_:)``'s text (quoted, `/` as `\/`), for matching
+    /// the stored list with `LIKE`.
+    static func encodedTag(_ tag: String) -> String {
+        String((try? encodeTags([tag]))?.dropFirst().dropLast() ?? Substring("\"\(tag)\""))
+    }
 }

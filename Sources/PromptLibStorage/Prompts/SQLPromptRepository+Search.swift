@@ -74,7 +74,10 @@ extension SQLPromptRepository {
     /// The list's filters as conditions on prompts aliased `p`.
     static func filters(_ query: PromptQuery) -> SQLQueryString {
         var sql: SQLQueryString = "(\(bind: query.includeArchived || query.status == "archived") OR p.archived_at IS NULL)"
-        if let tag = query.tag { sql += " AND p.tags LIKE \(bind: "%" + escapeLike("\"\(tag.lowercased())\"") + "%") ESCAPE '\\'" }
+        if let tag = query.tag {
+            // Matched as the stored JSON spells it: a tag with "/" or a quote is escaped there.
+            sql += " AND p.tags LIKE \(bind: "%" + escapeLike(DocumentCodec.encodedTag(tag.lowercased())) + "%") ESCAPE '\\'"
+        }
         if let owner = query.owner { sql += " AND p.owner = \(bind: owner)" }
         if query.status == "archived" {
             sql += " AND p.archived_at IS NOT NULL"
