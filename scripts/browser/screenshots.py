@@ -10,7 +10,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from harness import ROOT, Server, browser, console_problems, find, go, sign_in
+from harness import ROOT, Server, browser, console_problems, find, go, sign_in, wait
 from seed import seed
 
 
@@ -53,6 +53,12 @@ def main():
                     for name, route in pages(featured, share["url"]):
                         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 500})
                         go(driver, server, route)
+                        if name == "render":
+                            # The page at work: two providers side by side.
+                            find(driver, "textarea[name=var-product_name]").send_keys("a garden rake")
+                            driver.find_element(By.CSS_SELECTOR, "input[value=anthropic]").click()
+                            driver.find_element(By.ID, "render").click()
+                            wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".render-result")) == 2)
                         time.sleep(0.4)
                         capture(driver, os.path.join(out, f"{name}-{width}-{mode}.png"), width)
                         written += 1
