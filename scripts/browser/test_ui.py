@@ -218,7 +218,11 @@ class ReleaseTests(UITest):
         driver = self.admin()
         go(driver, SERVER, f"/prompts/{prompt['id']}/render")
         find(driver, "textarea[name=var-product]").send_keys("a garden rake")
+        # One provider: the model field suggests its models from the catalogue.
+        wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "datalist option")) > 3)
+        self.assertIn("gpt-", driver.find_element(By.CSS_SELECTOR, "datalist option").get_attribute("value"))
         driver.find_element(By.CSS_SELECTOR, "input[value=anthropic]").click()
+        self.assertFalse(driver.find_element(By.NAME, "model").is_enabled(), "one model id cannot suit two providers")
         click_button(driver, "Render")
         results = wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".render-result")) == 2 and d.find_elements(By.CSS_SELECTOR, ".render-result"))
         providers = sorted(r.get_attribute("data-provider") for r in results)

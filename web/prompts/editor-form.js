@@ -3,6 +3,7 @@
 import { h, replace } from '../lib/dom.js';
 import { field } from '../lib/ui.js';
 import { lines, words, parseDefault, formatDefault, templateNames, prune } from './document.js';
+import { suggestModels } from '../lib/models.js';
 
 const TYPES = ['string', 'number', 'integer', 'boolean', 'enum', 'list', 'json'];
 const PROVIDERS = ['', 'openai', 'openai_responses', 'anthropic', 'gemini', 'bedrock', 'llama'];
@@ -124,6 +125,10 @@ export function buildForm(doc) {
     h('section', { class: 'card' }, h('h2', {}, 'Model'),
       h('div', { class: 'grid two' }, reg('model.provider', field('Provider', provider)), reg('model.name', field('Model', modelName))),
       h('div', { class: 'grid two' }, reg('model.temperature', field('Temperature', temperature)), reg('model.max_tokens', field('Max tokens', maxTokens)))));
+
+  const showModels = suggestModels(modelName);
+  provider.addEventListener('change', () => showModels(provider.value));
+  showModels(provider.value);
 
   function collect() {
     const out = structuredClone(doc);

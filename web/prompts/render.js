@@ -4,6 +4,7 @@ import * as api from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
 import { errorBox, errorSlot, field, busy, copyButton } from '../lib/ui.js';
 import { parseDefault, formatDefault } from './document.js';
+import { suggestModels } from '../lib/models.js';
 
 const PROVIDERS = [['openai', 'OpenAI Chat Completions'], ['openai_responses', 'OpenAI Responses'], ['anthropic', 'Anthropic Messages'], ['gemini', 'Gemini'], ['bedrock', 'Bedrock Converse'], ['llama', 'Llama 3']];
 
@@ -57,6 +58,18 @@ export async function renderRenderTab(host, prompt, { query }) {
   const checks = PROVIDERS.map(([value, label], index) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', name: 'provider', value, checked: (query.providers || 'openai').split(',').includes(value) || (!query.providers && index === 0) }), ` ${label}`));
   const submit = h('button', { type: 'submit', class: 'primary', id: 'render' }, 'Render');
+  const modelField = field('Model', model, 'Suggestions from the model catalogue; any id the provider takes works.');
+  const showModels = suggestModels(model);
+  // One model id cannot suit several providers: with more than one, each takes the prompt's model
+  // when it is its own, or its default.
+  function providersChanged() {
+    const chosen = checks.map((c) => c.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+    model.disabled = chosen.length > 1;
+    replace(modelField.querySelector('.hint'), chosen.length > 1 ? 'Several providers: each uses its default, or the prompt’s model if it is theirs.' : 'Suggestions from the model catalogue; any id the provider takes works.');
+    if (chosen.length === 1) showModels(chosen[0]);
+  }
+  checks.forEach((c) => c.querySelector('input').addEventListener('change', providersChanged));
+  providersChanged();
 
   async function run() {
     errors.clear();
@@ -69,7 +82,7 @@ export async function renderRenderTab(host, prompt, { query }) {
       for (const input of inputs) { const value = input.read(); if (value !== undefined) variables[input.variable.name] = value; }
     } catch (error) { errors.show(error); return; }
     const [kind, value] = target.value.split(/:(.*)/s);
-    const request = { variables, ...(kind === 'version' ? { version: Number(value) } : { label: value }), ...(model.value.trim() ? { model: model.value.trim() } : {}) };
+    const request = { variables, ...(kind === 'version' ? { version: Number(value) } : { label: value }), ...(!model.disabled && model.value.trim() ? { model: model.value.trim() } : {}) };
     try {
       if (providers.length === 1) {
         replace(results, renderResult(await api.post(`${base}/render`, { ...request, provider: providers[0] })));
@@ -93,7 +106,7 @@ export async function renderRenderTab(host, prompt, { query }) {
     h('form', { class: 'card render-form', novalidate: true, onsubmit: (event) => { event.preventDefault(); busy(submit, run, 'Rendering…'); } },
       h('h2', {}, 'Values'),
       inputs.length ? h('div', { class: 'grid two' }, inputs) : h('p', { class: 'muted' }, 'This prompt declares no variables.'),
-      h('div', { class: 'grid two' }, field('Version or label', target), field('Model', model)),
+      h('div', { class: 'grid two' }, field('Version or label', target), modelField),
       h('fieldset', { class: 'providers' }, h('legend', {}, 'Providers (several: side by side)'), checks),
       errors, submit),
     results);

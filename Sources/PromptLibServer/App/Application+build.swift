@@ -56,6 +56,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     ShareController(service: services.shares).addRoutes(prompts: prompts, root: routes)
     BrowseController(repository: services.promptRepository).addRoutes(to: routes)
     StatsController(store: services.store).addRoutes(to: routes)
+    ModelController().addRoutes(to: routes)
     ExchangeController(exports: services.exports, imports: services.imports).addRoutes(to: routes)
     return router
 }

@@ -23,6 +23,7 @@ enum PermissionMatrix {
         "GET /s/{token}": .anyone,
         "GET /assets/{version}/**": .anyone,
         "GET /api/v1/stats": .role(.viewer),
+        "GET /api/v1/models": .role(.viewer),
         "POST /api/v1/prompts/validate": .role(.viewer),
 
         "POST /api/v1/auth/login": .anyone,
@@ -121,6 +122,7 @@ enum PermissionMatrix {
         "GET /api/v1/prompts/{id}/export": .promptsRead,
         "POST /api/v1/prompts/validate": .promptsRead,
         "GET /api/v1/stats": .promptsRead,
+        "GET /api/v1/models": .promptsRead,
     ]
 
     /// The access `method path` requires; `nil` for a route nobody has classified.

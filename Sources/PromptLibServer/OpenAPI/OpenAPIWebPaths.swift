@@ -1,4 +1,4 @@
-/// The OpenAPI paths of the web UI's pages and files, the editor's check and the dashboard's
+/// The OpenAPI paths of the web UI's pages and files, the editor's check, the model catalogue and the dashboard's
 /// counts, merged into the OpenAPI document.
 enum OpenAPIWebPaths {
     static let paths = #"""
@@ -27,6 +27,17 @@ enum OpenAPIWebPaths {
               "warnings": { "type": "array", "items": { "$ref": "#/components/schemas/FieldProblem" } },
               "document": { "type": "object" }, "yaml": { "type": "string" } } } } } },
             "400": { "$ref": "#/components/responses/BadRequest" }, "413": { "$ref": "#/components/responses/Error" }, "415": { "$ref": "#/components/responses/Error" } } }
+      },
+      "/api/v1/models": {
+        "get": { "tags": ["render"], "summary": "The model catalogue renders use: per provider, the default, reasoning models, context windows and announced end-of-life dates", "operationId": "listModels",
+          "parameters": [ { "$ref": "#/components/parameters/Limit" }, { "$ref": "#/components/parameters/Cursor" },
+            { "name": "provider", "in": "query", "schema": { "type": "string", "enum": ["openai", "openai_responses", "anthropic", "gemini", "bedrock", "llama"] } } ],
+          "responses": { "200": { "description": "Models, newest first per provider", "content": { "application/json": { "schema": { "type": "object", "required": ["data", "page"], "properties": {
+            "data": { "type": "array", "items": { "type": "object", "required": ["provider", "model", "family", "reasoning", "context_window", "deprecated_on", "default"], "properties": {
+              "provider": { "type": "string" }, "model": { "type": "string" }, "family": { "type": "string" }, "reasoning": { "type": "boolean" },
+              "context_window": { "type": ["integer", "null"] }, "deprecated_on": { "type": ["string", "null"] }, "default": { "type": "boolean" } } } },
+            "page": { "$ref": "#/components/schemas/PageInfo" } } } } } },
+            "400": { "$ref": "#/components/responses/BadRequest" } } }
       },
       "/api/v1/stats": {
         "get": { "tags": ["prompts"], "summary": "The dashboard's counts: live prompts, versions in the last 7 days, ratings, accounts active in the last 7 days, the best-rated prompts", "operationId": "stats",
