@@ -66,6 +66,7 @@ class Server:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+            self.log.close()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     # The API, for seeding and for checking what the UI did.
