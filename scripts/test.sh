@@ -72,8 +72,9 @@ rm -rf "$corpus_dir"
 # End-to-end: the real binary on both engines, restarts, and a PostgreSQL outage.
 scripts/e2e.sh
 
-# The web UI's pure modules on their own (Node.js, no packages), then the UI in a real Chromium (selenium + chromium-driver): what a person does, end to end; then
-# a screenshot of every page, light and dark, desktop and phone, failing on any console error.
+# The web UI's pure modules on their own (Node.js, no packages); then the UI in a real Chromium
+# (selenium + chromium-driver): what a person does, end to end; then a screenshot of every page,
+# light and dark, desktop and phone, failing on any console error.
 if command -v node >/dev/null; then
   node --experimental-default-type=module --test Tests/WebUI/
 elif [ "${CI:-}" = true ]; then
