@@ -11,8 +11,11 @@ const PROVIDERS = ['', 'openai', 'openai_responses', 'anthropic', 'gemini', 'bed
 function textarea(name, value, rows = 3) { return h('textarea', { name, rows, value: value || '' }); }
 function input(name, value, attrs = {}) { return h('input', { name, value: value ?? '', ...attrs }); }
 
-/** The form for `doc`; `collect()` answers the edited document (throws on a bad typed value). */
-export function buildForm(doc) {
+/**
+ * The form for `doc`; `collect()` answers the edited document (throws on a bad typed value).
+ * `canChangeOwner` (admins) shows the owner field: only an admin may give a prompt away.
+ */
+export function buildForm(doc, { canChangeOwner = false } = {}) {
   const fields = new Map();
   const reg = (path, wrapper) => { fields.set(path, wrapper); return wrapper; };
   const p = doc.prompt || {};
@@ -34,6 +37,10 @@ export function buildForm(doc) {
   const modelName = input('model_name', m.name, { placeholder: 'gpt-5.5, claude-sonnet-…' });
   const temperature = input('temperature', m.temperature, { type: 'number', step: '0.1', min: '0', max: '2' });
   const maxTokens = input('max_tokens', m.max_tokens, { type: 'number', step: '1', min: '1' });
+  const topP = input('top_p', m.top_p, { type: 'number', step: '0.05', min: '0', max: '1' });
+  const params = textarea('params', m.params ? JSON.stringify(m.params, null, 2) : '', 3);
+  params.classList.add('mono');
+  const owner = input('owner', doc.owner, { autocomplete: 'off', spellcheck: 'false' });
 
   const examples = h('div', { class: 'rows' });
   const messages = h('div', { class: 'rows' });
@@ -106,7 +113,8 @@ export function buildForm(doc) {
     h('section', { class: 'card' }, h('h2', {}, 'About'),
       h('div', { class: 'grid two' }, reg('name', field('Name', name, 'Unique; "/" makes folders (marketing/product-description)')), reg('title', field('Title', title))),
       reg('summary', field('Summary', summary)),
-      h('div', { class: 'grid two' }, reg('tags', field('Tags', tags, 'Comma-separated')), reg('status', field('Status', status)))),
+      h('div', { class: 'grid two' }, reg('tags', field('Tags', tags, 'Comma-separated')), reg('status', field('Status', status))),
+      canChangeOwner && doc.owner !== undefined ? reg('owner', field('Owner', owner, 'The account that owns the prompt (admins only)')) : null),
     h('section', { class: 'card' }, h('h2', {}, 'Prompt'),
       h('p', { class: 'hint' }, 'Templates use Mustache: {{variable}}, {{#list}}…{{/list}}, {{> other-prompt@production}}.'),
       reg('prompt.goal', field('Goal', goal)), reg('prompt.audience', field('Audience', audience)), reg('prompt.context', field('Context', context)),
@@ -124,7 +132,9 @@ export function buildForm(doc) {
         h('button', { type: 'button', class: 'secondary small', onclick: (event) => { const n = detectVariables(); event.target.textContent = n ? `Added ${n}` : 'All declared'; } }, 'Declare the variables the templates use'))),
     h('section', { class: 'card' }, h('h2', {}, 'Model'),
       h('div', { class: 'grid two' }, reg('model.provider', field('Provider', provider)), reg('model.name', field('Model', modelName))),
-      h('div', { class: 'grid two' }, reg('model.temperature', field('Temperature', temperature)), reg('model.max_tokens', field('Max tokens', maxTokens)))));
+      h('div', { class: 'grid three' }, reg('model.temperature', field('Temperature', temperature)), reg('model.top_p', field('Top p', topP)),
+        reg('model.max_tokens', field('Max tokens', maxTokens))),
+      reg('model.params', field('Provider parameters (JSON)', params, 'Other request keys, such as {"seed": 7}; a provider without one drops it with a warning'))));
 
   const showModels = suggestModels(modelName);
   provider.addEventListener('change', () => showModels(provider.value));
@@ -155,6 +165,16 @@ export function buildForm(doc) {
     model.name = modelName.value.trim() || undefined;
     model.temperature = temperature.value === '' ? undefined : Number(temperature.value);
     model.max_tokens = maxTokens.value === '' ? undefined : Number(maxTokens.value);
+    model.top_p = topP.value === '' ? undefined : Number(topP.value);
+    if (params.value.trim()) {
+      try { model.params = JSON.parse(params.value); } catch {
+        fields.get('model.params').problem('Must be a JSON object');
+        throw new Error('Provider parameters must be a JSON object');
+      }
+    } else {
+      model.params = undefined;
+    }
+    if (canChangeOwner && owner.value.trim()) out.owner = owner.value.trim();
     out.model = model;
     const pruned = prune(out);
     if (!pruned.prompt) pruned.prompt = {};

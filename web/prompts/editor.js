@@ -19,7 +19,8 @@ export async function renderEditor(main, { id }) {
   }
   const existing = id ? await api.get(`/api/v1/prompts/${encodeURIComponent(id)}`) : null;
   let baseVersion = existing ? existing.version : null;
-  let form = buildForm(existing ? documentOf(existing) : emptyDocument());
+  const formOptions = { canChangeOwner: api.user().role === 'admin' };
+  let form = buildForm(existing ? documentOf(existing) : emptyDocument(), formOptions);
   let mode = 'form';
   const formHost = h('div', {}, form.element);
   const yaml = h('textarea', { class: 'yaml mono', rows: 28, spellcheck: 'false', 'aria-label': 'YAML' });
@@ -57,7 +58,7 @@ export async function renderEditor(main, { id }) {
         showProblems(answer.problems);
       } else {
         const answer = await check(yaml.value, 'application/yaml');
-        form = buildForm(answer.document);
+        form = buildForm(answer.document, formOptions);
         replace(formHost, form.element);
         mode = 'form';
         showProblems(answer.problems);
