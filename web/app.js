@@ -51,21 +51,21 @@ function nav() {
       h('a', { href: href('/account'), title: 'Your account' }, user.username),
       h('span', { class: 'badge' }, user.role),
       h('button', { type: 'button', class: 'secondary small', id: 'sign-out', onclick: async () => {
+        // The session change that follows draws the sign-in page with this notice.
+        lastNotice = 'You are signed out.';
         try {
           await api.signOut();
         } catch (error) {
+          lastNotice = null;
           toast(`You are still signed in: ${error.message}`, 'error');
-          return;
         }
-        lastNotice = 'You are signed out.';
-        draw();
       } }, 'Sign out')));
 }
 
 async function draw() {
   const { path, query } = current();
   if (!api.user()) {
-    replace(root, h('main', { id: 'main', class: 'narrow' }, renderLogin({ notice: lastNotice, onSignedIn: () => { lastNotice = null; draw(); } })));
+    replace(root, h('main', { id: 'main', class: 'narrow' }, renderLogin({ notice: lastNotice, onSignedIn: () => { lastNotice = null; } })));
     return;
   }
   replace(root, nav(), main);
