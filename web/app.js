@@ -51,6 +51,7 @@ function nav() {
       h('a', { href: href('/account'), title: 'Your account' }, user.username),
       h('span', { class: 'badge' }, user.role),
       h('button', { type: 'button', class: 'secondary small', id: 'sign-out', onclick: async () => {
+        if (leaving() && !window.confirm(leaving())) return;
         // The session change that follows draws the sign-in page with this notice.
         lastNotice = 'You are signed out.';
         try {
@@ -81,6 +82,7 @@ async function draw() {
 }
 
 api.onSessionChange((user) => {
+  guardLeaving(null); // whatever was unsaved belonged to the session that ended
   if (!user) lastNotice = lastNotice || 'Your session ended; sign in again.';
   draw();
 });

@@ -1,7 +1,7 @@
 // The editor's document helpers, on their own (node --test; see scripts/test.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentOf, parseDefault, formatDefault, lines, words, templateNames, prune } from '../../web/prompts/document.js';
+import { documentOf, parseDefault, formatDefault, lines, words, templateNames, withoutUndefined } from '../../web/prompts/document.js';
 
 test('a read answer becomes a writable document without server fields or the old commit message', () => {
   const answer = { id: 'x', version: 3, labels: ['latest'], author: 'a', name: 'n', title: 't', commit_message: 'old', prompt: { goal: 'g' }, warnings: [] };
@@ -22,8 +22,8 @@ test('defaults are typed as their variable takes them, and bad ones say why', ()
   assert.equal(formatDefault('text'), 'text');
 });
 
-test('lists from a textarea drop blank lines; words split on commas and lines', () => {
-  assert.deepEqual(lines('one\n\n  two \n'), ['one', 'two']);
+test('lists from a textarea drop blank lines and keep each line as typed; words split on commas and lines', () => {
+  assert.deepEqual(lines('one\n\n  two \n'), ['one', '  two ']);
   assert.equal(lines('  \n'), undefined);
   assert.deepEqual(words('a, b\nc,,'), ['a', 'b', 'c']);
 });
@@ -32,6 +32,6 @@ test('the variables a template uses: names and sections, not partials or closing
   assert.deepEqual([...templateNames('Hi {{ who }} {{#items}}{{name}}{{/items}} {{> other@production}} {{^empty}}x{{/empty}}')].sort(), ['empty', 'items', 'name', 'who']);
 });
 
-test('prune drops empty values at any depth and keeps false and 0', () => {
-  assert.deepEqual(prune({ a: '', b: [], c: {}, d: { e: undefined }, f: false, g: 0, h: [{ i: '' }] }), { f: false, g: 0, h: [{}] });
+test('only what the form left undefined goes; empty strings, lists and objects stay', () => {
+  assert.deepEqual(withoutUndefined({ a: '', b: [], c: {}, d: { e: undefined }, f: false, g: 0 }), { a: '', b: [], c: {}, d: {}, f: false, g: 0 });
 });

@@ -184,6 +184,29 @@ class EditorTests(UITest):
         saved = SERVER.call("GET", f"/api/v1/prompts/{prompt['id']}", token=SERVER.token())[1]
         self.assertEqual((saved["owner"], saved["model"]), ("new-owner", {"provider": "anthropic", "top_p": 0.9, "params": {"stop_sequences": ["END"]}}))
 
+    def test_saving_an_untouched_document_writes_it_unchanged(self):
+        # What the form cannot show as typed (whitespace, empty lists and objects, an unlisted
+        # provider, an empty example output) survives a save that changed nothing.
+        document = {
+            "name": "ui/untouched", "title": "Untouched", "summary": "  spaced summary ", "tags": ["keep"],
+            "prompt": {"goal": "Indented {{code}}  ", "context": "line one\n  line two\n", "steps": ["  indented step", "plain"],
+                       "examples": [{"input": "in", "output": ""}], "output": {"format": "json", "fields": []}},
+            "variables": [{"name": "code", "type": "string", "default": "  padded  ", "required": False},
+                          {"name": "items", "type": "list", "default": []}, {"name": "extra", "type": "json", "default": {}}],
+            "model": {"provider": "mistral", "name": "mistral-large", "temperature": 0.7, "params": {"seed": 7, "stop": [], "logit_bias": {}}},
+        }
+        prompt = SERVER.create_prompt(document)
+        token = SERVER.token()
+        before = SERVER.call("GET", f"/api/v1/prompts/{prompt['id']}", token=token)[1]
+        driver = self.admin()
+        go(driver, SERVER, f"/prompts/{prompt['id']}/edit")
+        driver.find_element(By.NAME, "commit_message").send_keys("Nothing changed")
+        click_button(driver, "Save new version")
+        find_text(driver, "v2", "main .meta")
+        after = SERVER.call("GET", f"/api/v1/prompts/{prompt['id']}", token=token)[1]
+        keys = ("name", "title", "summary", "tags", "status", "owner", "prompt", "variables", "model")
+        self.assertEqual({k: after.get(k) for k in keys}, {k: before.get(k) for k in keys})
+
     def test_problems_show_beside_their_fields_and_nothing_is_saved(self):
         driver = self.new_prompt("ui/broken", "Broken", "Uses {{undeclared}}")
         click_button(driver, "Create prompt")
@@ -439,6 +462,9 @@ class RoleTests(UITest):
         go(user, SERVER, f"/prompts/{prompt['id']}/history")
         self.assertEqual(user.find_elements(By.ID, "edit") + user.find_elements(By.CSS_SELECTOR, "button[data-action=production]"), [])
         self.assertNotIn("Archive", user.find_element(By.CSS_SELECTOR, ".page-header").text)
+        go(user, SERVER, f"/prompts/{prompt['id']}/edit")
+        find_text(user, "may write it", "main")
+        self.assertEqual(user.find_elements(By.NAME, "title"), [], "no editor to fill in only to be refused")
         go(user, SERVER, f"/prompts/{prompt['id']}/share")
         find_text(user, "made by those who may write", "#prompt-tab")
         self.assertEqual(console_problems(user), [])

@@ -16,6 +16,8 @@ export async function renderAudit(main, params, query) {
   let rows = [];
 
   async function load(append) {
+    if (more.disabled && append) return; // one page at a time: a double click must not fetch it twice
+    more.disabled = true;
     errors.clear();
     const filters = { actor: actor.value.trim(), action: action.value.trim(), target: target.value.trim(), since: since.value ? new Date(since.value).toISOString().replace(/\.\d+Z$/, 'Z') : '' };
     try {
@@ -31,7 +33,7 @@ export async function renderAudit(main, params, query) {
         { label: 'From', cell: (e) => h('span', { class: 'small' }, e.ip || '—') },
         { label: 'Details', cell: (e) => h('span', { class: 'mono small' }, Object.entries(e.details || {}).map(([k, v]) => `${k}=${v}`).join(' ')) },
       ], 'No events match.'));
-    } catch (error) { errors.show(error); }
+    } catch (error) { errors.show(error); } finally { more.disabled = false; }
   }
   more.addEventListener('click', () => { if (cursor) load(true); });
 

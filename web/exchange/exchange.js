@@ -23,6 +23,8 @@ export async function renderExchange(main) {
   const strategy = h('select', { name: 'on_conflict' }, STRATEGIES.map(([v, l]) => h('option', { value: v }, l)));
   const plan = h('div', { 'aria-live': 'polite', id: 'import-plan' });
   const planButton = h('button', { type: 'submit', class: 'secondary', id: 'plan-import' }, 'Show the plan');
+  // A plan is for one file and one strategy: changing either takes it away.
+  for (const control of [file, strategy]) control.addEventListener('change', () => replace(plan));
 
   async function send(dryRun) {
     const chosen = file.files[0];

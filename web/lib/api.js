@@ -49,7 +49,8 @@ export async function resume() {
     await refresh();
     return true;
   } catch (error) {
-    if (error.status === 401 || error.status === 403) return false;
+    // 400: the marker outlived the refresh cookie; 401/403: the session ended. Either way, sign in.
+    if (error.status === 400 || error.status === 401 || error.status === 403) return false;
     throw error;
   }
 }
@@ -93,18 +94,27 @@ async function acrossTabs(work) {
   const key = 'promptlib-refresh-lease';
   const me = Math.random().toString(36).slice(2);
   const lease = () => { try { return JSON.parse(localStorage.getItem(key)); } catch { return null; } };
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const held = lease();
-    if (!held || held.until < Date.now()) {
-      localStorage.setItem(key, JSON.stringify({ owner: me, until: Date.now() + 10000 }));
-      await sleep(40);
-      if ((lease() || {}).owner === me) {
-        try { return await work(); } finally { if ((lease() || {}).owner === me) localStorage.removeItem(key); }
+  const release = () => { if ((lease() || {}).owner === me) localStorage.removeItem(key); };
+  // A tab that goes away while holding the lease gives it back, so no other tab waits it out.
+  window.addEventListener('pagehide', release);
+  try {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      // A random start spreads tabs woken together (a reload of all of them) apart.
+      await sleep(Math.random() * 50);
+      const held = lease();
+      if (!held || held.until < Date.now()) {
+        localStorage.setItem(key, JSON.stringify({ owner: me, until: Date.now() + 5000 }));
+        await sleep(100);
+        if ((lease() || {}).owner === me) {
+          try { return await work(); } finally { release(); }
+        }
       }
+      await sleep(80 + Math.random() * 80);
     }
-    await sleep(60 + Math.random() * 60);
+    return await work();
+  } finally {
+    window.removeEventListener('pagehide', release);
   }
-  return work();
 }
 
 /**

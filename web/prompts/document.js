@@ -41,9 +41,9 @@ export function formatDefault(value) {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Lines of a textarea as a list, without blank lines; undefined when empty. */
+/** Lines of a textarea as a list, without blank lines (each kept as typed); undefined when empty. */
 export function lines(text) {
-  const list = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const list = text.split('\n').filter((l) => l.trim());
   return list.length ? list : undefined;
 }
 
@@ -60,17 +60,7 @@ export function templateNames(text) {
   return names;
 }
 
-/** Removes empty strings, empty lists and empty objects, so the YAML stays tidy. */
-export function prune(value) {
-  if (Array.isArray(value)) return value.map(prune);
-  if (value && typeof value === 'object') {
-    const out = {};
-    for (const [key, inner] of Object.entries(value)) {
-      const pruned = prune(inner);
-      if (pruned === undefined || pruned === '' || (Array.isArray(pruned) && !pruned.length) || (pruned && typeof pruned === 'object' && !Array.isArray(pruned) && !Object.keys(pruned).length)) continue;
-      out[key] = pruned;
-    }
-    return out;
-  }
-  return value;
+/** The document without keys whose value is undefined (what a form leaves out), at any depth. */
+export function withoutUndefined(value) {
+  return JSON.parse(JSON.stringify(value));
 }

@@ -2,7 +2,7 @@
 // document path (prompt.goal, variables[1].name …) so a problem the API names lands beside it.
 import { h, replace } from '../lib/dom.js';
 import { field } from '../lib/ui.js';
-import { lines, words, parseDefault, formatDefault, templateNames, prune } from './document.js';
+import { lines, words, parseDefault, formatDefault, templateNames, withoutUndefined } from './document.js';
 import { suggestModels } from '../lib/models.js';
 
 const TYPES = ['string', 'number', 'integer', 'boolean', 'enum', 'list', 'json'];
@@ -10,6 +10,16 @@ const PROVIDERS = ['', 'openai', 'openai_responses', 'anthropic', 'gemini', 'bed
 
 function textarea(name, value, rows = 3) { return h('textarea', { name, rows, value: value || '' }); }
 function input(name, value, attrs = {}) { return h('input', { name, value: value ?? '', ...attrs }); }
+
+// What an input holds, as the document takes it. An input still showing what it was given keeps
+// the document's own value exactly — its whitespace, an empty list, a value the form cannot show —
+// so saving an untouched document writes the same document.
+function kept(control, original, shown, parse) {
+  return control.value === shown ? original : parse(control.value);
+}
+const text = (v) => (v.trim() ? v : undefined);
+const line = (v) => v.trim() || undefined;
+const number = (v) => (v.trim() === '' ? undefined : Number(v));
 
 /**
  * The form for `doc`; `collect()` answers the edited document (throws on a bad typed value).
@@ -33,7 +43,9 @@ export function buildForm(doc, { canChangeOwner = false } = {}) {
   const constraints = textarea('constraints', (p.constraints || []).join('\n'), 3);
   const outputFormat = input('output_format', p.output && p.output.format, { placeholder: 'json, markdown, a table …' });
   const outputFields = input('output_fields', ((p.output && p.output.fields) || []).join(', '), { placeholder: 'title, description' });
-  const provider = h('select', { name: 'model_provider' }, PROVIDERS.map((v) => h('option', { value: v, selected: (m.provider || '') === v }, v || '(none)')));
+  // A provider the form does not list (the schema takes any) is kept as an option of its own.
+  const providers = PROVIDERS.includes(m.provider || '') ? PROVIDERS : [...PROVIDERS, m.provider];
+  const provider = h('select', { name: 'model_provider' }, providers.map((v) => h('option', { value: v, selected: (m.provider || '') === v }, v || '(none)')));
   const modelName = input('model_name', m.name, { placeholder: 'gpt-5.5, claude-sonnet-…' });
   const temperature = input('temperature', m.temperature, { type: 'number', step: '0.1', min: '0', max: '2' });
   const maxTokens = input('max_tokens', m.max_tokens, { type: 'number', step: '1', min: '1' });
@@ -82,11 +94,15 @@ export function buildForm(doc, { canChangeOwner = false } = {}) {
     row.wrappers = wrappers;
     row.read = () => {
       const out = { ...variable, name: vName.value.trim(), type: vType.value };
-      out.required = vRequired.checked || undefined;
-      out.sensitive = vSensitive.checked || undefined;
-      out.description = vDescription.value.trim() || undefined;
-      out.options = vType.value === 'enum' ? words(vOptions.value) : undefined;
-      try { out.default = parseDefault(vType.value, vDefault.value.trim()); } catch (error) {
+      out.required = vRequired.checked === (variable.required === true) ? variable.required : vRequired.checked || undefined;
+      out.sensitive = vSensitive.checked === (variable.sensitive === true) ? variable.sensitive : vSensitive.checked || undefined;
+      out.description = kept(vDescription, variable.description, variable.description ?? '', line);
+      out.options = vType.value === 'enum' ? kept(vOptions, variable.options, (variable.options || []).join(', '), words) : undefined;
+      try {
+        out.default = vType.value === variable.type
+          ? kept(vDefault, variable.default, formatDefault(variable.default), (v) => parseDefault(vType.value, vType.value === 'string' ? v : v.trim()))
+          : parseDefault(vType.value, vDefault.value.trim());
+      } catch (error) {
         wrappers.default.problem(`Default ${error.message}`);
         throw new Error(`Variable ${out.name || "(unnamed)"}: default ${error.message}`);
       }
@@ -144,29 +160,33 @@ export function buildForm(doc, { canChangeOwner = false } = {}) {
     const out = structuredClone(doc);
     out.name = name.value.trim();
     out.title = title.value.trim();
-    out.summary = summary.value.trim() || undefined;
-    out.tags = words(tags.value);
+    out.summary = kept(summary, doc.summary, doc.summary ?? '', line);
+    out.tags = kept(tags, doc.tags, (doc.tags || []).join(', '), words);
     out.status = status.value;
     const prompt = { ...(doc.prompt || {}) };
-    prompt.goal = goal.value.trim() || undefined;
-    prompt.audience = audience.value.trim() || undefined;
-    prompt.context = context.value.trim() || undefined;
-    prompt.steps = lines(steps.value);
-    prompt.constraints = lines(constraints.value);
-    const output = { ...(prompt.output || {}), format: outputFormat.value.trim() || undefined, fields: words(outputFields.value) };
-    prompt.output = output.format || output.fields ? output : undefined;
+    prompt.goal = kept(goal, p.goal, p.goal || '', text);
+    prompt.audience = kept(audience, p.audience, p.audience || '', text);
+    prompt.context = kept(context, p.context, p.context || '', text);
+    prompt.steps = kept(steps, p.steps, (p.steps || []).join('\n'), lines);
+    prompt.constraints = kept(constraints, p.constraints, (p.constraints || []).join('\n'), lines);
+    const was = p.output || {};
+    const output = { ...was, format: kept(outputFormat, was.format, was.format || '', line), fields: kept(outputFields, was.fields, (was.fields || []).join(', '), words) };
+    prompt.output = output.format !== undefined || output.fields !== undefined || p.output ? output : undefined;
     // A row added and left empty is not part of the document.
-    prompt.examples = [...examples.children].map((r) => r.read()).filter((e) => e.input.trim() || e.output.trim());
-    prompt.messages = [...messages.children].map((r) => r.read()).filter((m) => m.content.trim());
+    const listed = (list, original) => (list.length || original ? list : undefined);
+    prompt.examples = listed([...examples.children].map((r) => r.read()).filter((e) => e.input.trim() || e.output.trim()), p.examples);
+    prompt.messages = listed([...messages.children].map((r) => r.read()).filter((m) => m.content.trim()), p.messages);
     out.prompt = prompt;
-    out.variables = [...variables.children].map((r) => r.read());
+    out.variables = listed([...variables.children].map((r) => r.read()), doc.variables);
     const model = { ...(doc.model || {}) };
     model.provider = provider.value || undefined;
-    model.name = modelName.value.trim() || undefined;
-    model.temperature = temperature.value === '' ? undefined : Number(temperature.value);
-    model.max_tokens = maxTokens.value === '' ? undefined : Number(maxTokens.value);
-    model.top_p = topP.value === '' ? undefined : Number(topP.value);
-    if (params.value.trim()) {
+    model.name = kept(modelName, m.name, m.name ?? '', line);
+    model.temperature = kept(temperature, m.temperature, String(m.temperature ?? ''), number);
+    model.max_tokens = kept(maxTokens, m.max_tokens, String(m.max_tokens ?? ''), number);
+    model.top_p = kept(topP, m.top_p, String(m.top_p ?? ''), number);
+    if (params.value === (m.params ? JSON.stringify(m.params, null, 2) : '')) {
+      model.params = m.params;
+    } else if (params.value.trim()) {
       try { model.params = JSON.parse(params.value); } catch {
         fields.get('model.params').problem('Must be a JSON object');
         throw new Error('Provider parameters must be a JSON object');
@@ -175,10 +195,8 @@ export function buildForm(doc, { canChangeOwner = false } = {}) {
       model.params = undefined;
     }
     if (canChangeOwner && owner.value.trim()) out.owner = owner.value.trim();
-    out.model = model;
-    const pruned = prune(out);
-    if (!pruned.prompt) pruned.prompt = {};
-    return pruned;
+    out.model = Object.values(model).some((v) => v !== undefined) || doc.model ? model : undefined;
+    return withoutUndefined(out);
   }
 
   /** Shows each problem beside its field; answers the ones no field owns. */

@@ -8,6 +8,7 @@ import { errorSlot, field, busy, pageHeader, toast } from '../lib/ui.js';
 import { buildForm } from './editor-form.js';
 import { documentOf, emptyDocument } from './document.js';
 import { renderDiff } from './diff-view.js';
+import { rightsOn } from './rights.js';
 
 const check = (body, type) => api.post('/api/v1/prompts/validate', body, type ? { type } : {});
 
@@ -18,6 +19,11 @@ export async function renderEditor(main, { id }) {
     return;
   }
   const existing = id ? await api.get(`/api/v1/prompts/${encodeURIComponent(id)}`) : null;
+  if (existing && !(await rightsOn(existing)).canWrite) {
+    replace(main, pageHeader(`Edit ${existing.title}`), h('p', {}, 'Only the prompt’s owner, its collaborators or an admin may write it. ',
+      h('a', { href: href(`/prompts/${existing.id}`) }, 'Back to the prompt')));
+    return;
+  }
   let baseVersion = existing ? existing.version : null;
   const formOptions = { canChangeOwner: api.user().role === 'admin' };
   let form = buildForm(existing ? documentOf(existing) : emptyDocument(), formOptions);

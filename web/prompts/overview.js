@@ -39,9 +39,12 @@ export async function renderOverview(host, prompt) {
           (prompt.variables || []).length ? h('ul', { class: 'plain' }, prompt.variables.map((v) => h('li', {},
             h('code', {}, v.name), ` ${v.type}`, v.required ? h('span', { class: 'badge' }, 'required') : null, v.sensitive ? h('span', { class: 'badge' }, 'sensitive') : null,
             v.options ? h('span', { class: 'muted small' }, ` (${v.options.join(' | ')})`) : null,
+            v.default !== undefined ? h('span', { class: 'muted small' }, ` default ${JSON.stringify(v.default)}`) : null,
             v.description ? h('div', { class: 'muted small' }, v.description) : null))) : h('p', { class: 'muted' }, 'None.')),
         prompt.model ? h('section', { class: 'card' }, h('h2', {}, 'Model'), h('p', {}, [prompt.model.provider, prompt.model.name].filter(Boolean).join(' · ') || '—',
-          prompt.model.temperature !== undefined ? ` · temperature ${prompt.model.temperature}` : '', prompt.model.max_tokens ? ` · max ${prompt.model.max_tokens} tokens` : '')) : null,
+          prompt.model.temperature !== undefined ? ` · temperature ${prompt.model.temperature}` : '', prompt.model.top_p !== undefined ? ` · top p ${prompt.model.top_p}` : '',
+          prompt.model.max_tokens ? ` · max ${prompt.model.max_tokens} tokens` : ''),
+          prompt.model.params ? h('pre', { class: 'mono small' }, JSON.stringify(prompt.model.params, null, 2)) : null) : null,
         h('section', { class: 'card' }, h('h2', {}, 'Download'), errors, field('Format', format), downloadButton))),
     h('section', { class: 'card' }, h('div', { class: 'row between' }, h('h2', {}, 'YAML'), copyButton(() => yaml.textContent, 'Copy YAML')), yaml));
   try {

@@ -8,6 +8,7 @@ import { renderHistory } from './history.js';
 import { renderRenderTab } from './render.js';
 import { renderRatings } from './ratings.js';
 import { renderShares } from './shares.js';
+import { rightsOn } from './rights.js';
 
 const TABS = [['', 'Overview', renderOverview], ['history', 'History & labels', renderHistory], ['render', 'Render & compare', renderRenderTab],
   ['ratings', 'Ratings', renderRatings], ['share', 'Share', renderShares]];
@@ -17,15 +18,7 @@ export async function renderPrompt(main, params, query) {
   const id = params.id;
   const tab = params.tab || '';
   const prompt = await api.get(`/api/v1/prompts/${encodeURIComponent(id)}`);
-  const user = api.user();
-  // What this account may do here, so that no control is offered only to be refused: the owner
-  // and admins may do everything; collaborators may write, label (not production) and share.
-  const owns = user.role === 'admin' || (user.role !== 'viewer' && prompt.owner === user.username);
-  let canWrite = owns;
-  if (!owns && user.role !== 'viewer') {
-    const collaborators = await api.all(`/api/v1/prompts/${encodeURIComponent(id)}/collaborators`).catch(() => []);
-    canWrite = collaborators.some((c) => c.username === user.username);
-  }
+  const { owns, canWrite } = await rightsOn(prompt);
   const errors = errorSlot();
   const archived = Boolean(prompt.archived_at);
 

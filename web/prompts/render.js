@@ -26,7 +26,8 @@ function variableInput(variable) {
   const label = [variable.name, variable.required ? ' *' : '', ` (${variable.type})`].join('');
   const wrapper = field(label, input, [variable.description, variable.sensitive ? 'Sensitive: never logged' : null].filter(Boolean).join(' — ') || null);
   wrapper.read = () => {
-    const text = input.value.trim();
+    // Text is sent as typed (pasted code keeps its indentation); other types are read trimmed.
+    const text = variable.type === 'string' ? input.value : input.value.trim();
     if (text === '') return undefined;
     try { return parseDefault(variable.type, text); } catch (error) { wrapper.problem(error.message); throw new Error(`${variable.name} ${error.message}`); }
   };

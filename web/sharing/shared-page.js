@@ -22,6 +22,9 @@ function show(main, doc) {
     doc.summary ? h('p', { class: 'lead' }, doc.summary) : null,
     h('article', { class: 'card', id: 'shared-prompt' },
       section('Goal', p.goal), section('Audience', p.audience), section('Context', p.context), section('Steps', p.steps), section('Constraints', p.constraints),
+      p.output ? section('Output', [p.output.format, (p.output.fields || []).join(', ')].filter(Boolean).join(' — ')) : null,
+      (p.examples || []).length ? h('div', { class: 'doc-section' }, h('h2', {}, 'Examples'), p.examples.map((e) => h('div', { class: 'example' },
+        h('div', { class: 'pre-wrap' }, h('strong', {}, 'Input: '), e.input), h('div', { class: 'pre-wrap' }, h('strong', {}, 'Output: '), e.output)))) : null,
       (p.messages || []).map((m) => h('div', { class: 'message' }, h('span', { class: 'badge' }, m.role), h('p', { class: 'pre-wrap' }, m.content))),
       (doc.variables || []).length ? h('div', { class: 'doc-section' }, h('h2', {}, 'Variables'), h('ul', {}, doc.variables.map((v) => h('li', {}, h('code', {}, v.name), ` ${v.type}${v.required ? ', required' : ''}${v.description ? ' — ' + v.description : ''}`)))) : null),
     doc.created_at ? h('p', { class: 'muted small' }, `Version written ${when(doc.created_at)}`) : null);
