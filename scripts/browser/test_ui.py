@@ -468,9 +468,13 @@ class RoleTests(UITest):
         go(user, SERVER, f"/prompts/{prompt['id']}/share")
         find_text(user, "made by those who may write", "#prompt-tab")
         self.assertEqual(console_problems(user), [])
-        # Made a collaborator, the same user may edit (production stays the owner's).
-        status, _ = SERVER.call("PUT", f"/api/v1/prompts/{prompt['id']}/collaborators/colleague", token=SERVER.token())
-        self.assertIn(status, (200, 201, 204))
+        # The owner makes them a collaborator on the Share & access tab; they may then edit
+        # (production stays the owner's).
+        admin = self.admin()
+        go(admin, SERVER, f"/prompts/{prompt['id']}/share")
+        find(admin, "input[name=collaborator]").send_keys("colleague")
+        click_button(admin, "Add collaborator")
+        find(admin, "button[data-remove='colleague']")
         go(user, SERVER, f"/prompts/{prompt['id']}/history")
         find(user, "#edit")
         self.assertEqual(user.find_elements(By.CSS_SELECTOR, "button[data-action=production]"), [])

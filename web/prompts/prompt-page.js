@@ -11,7 +11,7 @@ import { renderShares } from './shares.js';
 import { rightsOn } from './rights.js';
 
 const TABS = [['', 'Overview', renderOverview], ['history', 'History & labels', renderHistory], ['render', 'Render & compare', renderRenderTab],
-  ['ratings', 'Ratings', renderRatings], ['share', 'Share', renderShares]];
+  ['ratings', 'Ratings', renderRatings], ['share', 'Share & access', renderShares]];
 
 /** Renders the prompt `params.id` with the tab `params.tab` into `main`. */
 export async function renderPrompt(main, params, query) {

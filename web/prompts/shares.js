@@ -3,9 +3,10 @@
 import * as api from '../lib/api.js';
 import { h, replace, when } from '../lib/dom.js';
 import { errorSlot, field, busy, toast, table, copyButton, confirmDialog } from '../lib/ui.js';
+import { collaboratorsCard } from './collaborators.js';
 
 /** The share tab. */
-export async function renderShares(host, prompt, { canWrite }) {
+export async function renderShares(host, prompt, { canWrite, owns }) {
   const base = `/api/v1/prompts/${encodeURIComponent(prompt.id)}/shares`;
   if (!canWrite) { replace(host, h('p', { class: 'muted' }, 'Share links are made by those who may write the prompt.')); return; }
   const errors = errorSlot();
@@ -56,6 +57,7 @@ export async function renderShares(host, prompt, { canWrite }) {
     } }, h('h2', {}, 'New share link'), h('p', { class: 'muted small' }, 'Anyone with the link can read the prompt, without signing in.'),
     errors, h('div', { class: 'grid two' }, field('Shows', target), field('Expires after (hours)', hours), field('Password (optional)', password), field('View limit (optional)', maxViews)), submit),
     created,
-    h('section', { class: 'card' }, h('h2', {}, 'Links'), list));
+    h('section', { class: 'card' }, h('h2', {}, 'Links'), list),
+    collaboratorsCard(prompt, { owns }));
   await load();
 }
