@@ -1,7 +1,7 @@
 // Accounts (admins): create, change role, disable or enable, reset a password, delete.
 import * as api from '../lib/api.js';
 import { h, replace, when } from '../lib/dom.js';
-import { errorSlot, field, busy, toast, table, pageHeader, confirmDialog } from '../lib/ui.js';
+import { errorSlot, field, busy, toast, table, pageHeader, confirmDialog, formDialog } from '../lib/ui.js';
 
 const ROLES = ['viewer', 'user', 'admin'];
 
@@ -23,19 +23,10 @@ export async function renderUsers(main) {
 
   function resetPassword(user) {
     const input = h('input', { type: 'password', name: 'new_password', minlength: 12, required: true, autocomplete: 'new-password' });
-    const slot = errorSlot();
-    const save = h('button', { type: 'submit', class: 'primary' }, 'Set password');
-    const dialog = h('dialog', { class: 'dialog', 'aria-label': `Reset the password of ${user.username}` },
-      h('form', { onsubmit: (event) => {
-        event.preventDefault();
-        busy(save, async () => {
-          try { await api.patch(`/api/v1/users/${encodeURIComponent(user.id)}`, { password: input.value }); dialog.close(); toast(`Password of ${user.username} reset; their sessions ended`); } catch (error) { slot.show(error); }
-        });
-      } }, h('h2', {}, `New password for ${user.username}`), h('p', { class: 'muted small' }, 'At least 12 characters. Their sessions end.'), slot, field('New password', input),
-      h('div', { class: 'row end' }, h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel'), save)));
-    dialog.addEventListener('close', () => dialog.remove());
-    document.body.append(dialog);
-    dialog.showModal();
+    formDialog(`New password for ${user.username}`, [h('p', { class: 'muted small' }, 'At least 12 characters. Their sessions end.'), field('New password', input)], 'Set password', async () => {
+      await api.patch(`/api/v1/users/${encodeURIComponent(user.id)}`, { password: input.value });
+      toast(`Password of ${user.username} reset; their sessions ended`);
+    });
   }
 
   async function load() {

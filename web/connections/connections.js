@@ -2,7 +2,7 @@
 // replace it, delete it.
 import * as api from '../lib/api.js';
 import { h, replace, when } from '../lib/dom.js';
-import { errorSlot, field, busy, toast, table, pageHeader, confirmDialog } from '../lib/ui.js';
+import { errorSlot, field, busy, toast, table, pageHeader, confirmDialog, formDialog } from '../lib/ui.js';
 
 const PROVIDERS = [['openai', 'OpenAI'], ['anthropic', 'Anthropic'], ['gemini', 'Google Gemini'], ['bedrock', 'AWS Bedrock'], ['openai_compatible', 'OpenAI-compatible (Ollama, vLLM, LM Studio, Azure …)']];
 
@@ -54,19 +54,11 @@ export async function renderConnections(main) {
 
   function replaceSecret(connection) {
     const inputs = h('div', {}, credentialInputs(connection.provider));
-    const save = h('button', { type: 'submit', class: 'primary' }, 'Save');
-    const slot = errorSlot();
-    const dialog = h('dialog', { class: 'dialog', 'aria-label': `Replace the secret of ${connection.name}` },
-      h('form', { method: 'dialog', onsubmit: (event) => {
-        event.preventDefault();
-        busy(save, async () => {
-          try { await api.patch(`/api/v1/connections/${encodeURIComponent(connection.id)}`, { credentials: readCredentials(inputs) }); dialog.close(); toast('Secret replaced'); await load(); } catch (error) { slot.show(error); }
-        });
-      } }, h('h2', {}, `Replace the secret of ${connection.name}`), slot, inputs,
-      h('div', { class: 'row end' }, h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel'), save)));
-    dialog.addEventListener('close', () => dialog.remove());
-    document.body.append(dialog);
-    dialog.showModal();
+    formDialog(`Replace the secret of ${connection.name}`, inputs, 'Save', async () => {
+      await api.patch(`/api/v1/connections/${encodeURIComponent(connection.id)}`, { credentials: readCredentials(inputs) });
+      toast('Secret replaced');
+      await load();
+    });
   }
 
   replace(main,

@@ -46,6 +46,26 @@ export function confirmDialog(message, { confirm = 'Confirm', danger = false } =
   });
 }
 
+/**
+ * A modal form: `title`, then `content`, then Cancel and `submitLabel`. `submit()` runs on submit
+ * with the button busy; the dialog closes when it succeeds, and its error shows inside otherwise.
+ */
+export function formDialog(title, content, submitLabel, submit) {
+  const slot = errorSlot();
+  const save = h('button', { type: 'submit', class: 'primary' }, submitLabel);
+  const dialog = h('dialog', { class: 'dialog', 'aria-label': title },
+    h('form', { onsubmit: (event) => {
+      event.preventDefault();
+      busy(save, async () => {
+        try { await submit(); dialog.close(); } catch (error) { slot.show(error); }
+      });
+    } }, h('h2', {}, title), slot, content,
+    h('div', { class: 'row end' }, h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel'), save)));
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
 /** A labelled field: `input` gets an id, the label points at it, and a problem slot follows. */
 export function field(label, input, hint) {
   const id = input.id || `f${++fieldCounter}`;

@@ -2,18 +2,13 @@
 import * as api from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
 import { errorSlot, field, busy, download, filenameFrom, copyButton } from '../lib/ui.js';
+import { bodyView } from './body-view.js';
 
 const FORMATS = [['yaml', 'YAML (canonical)'], ['json', 'JSON'], ['markdown', 'Markdown'], ['openai', 'OpenAI Chat Completions'], ['openai_responses', 'OpenAI Responses'],
   ['anthropic', 'Anthropic Messages'], ['gemini', 'Gemini'], ['bedrock', 'Bedrock Converse'], ['llama', 'Llama 3 template']];
 
-function section(title, value) {
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length)) return null;
-  return h('div', { class: 'doc-section' }, h('h3', {}, title), Array.isArray(value) ? h('ol', {}, value.map((v) => h('li', {}, v))) : h('p', { class: 'pre-wrap' }, value));
-}
-
 /** The overview tab. */
 export async function renderOverview(host, prompt) {
-  const p = prompt.prompt || {};
   const errors = errorSlot();
   const format = h('select', { name: 'format' }, FORMATS.map(([v, l]) => h('option', { value: v }, l)));
   const downloadButton = h('button', { type: 'button', class: 'secondary', id: 'download' }, 'Download');
@@ -30,10 +25,7 @@ export async function renderOverview(host, prompt) {
       h('section', { class: 'card' },
         prompt.summary ? h('p', { class: 'lead' }, prompt.summary) : null,
         (prompt.tags || []).length ? h('p', {}, prompt.tags.map((t) => h('span', { class: 'chip' }, t))) : null,
-        section('Goal', p.goal), section('Audience', p.audience), section('Context', p.context), section('Steps', p.steps), section('Constraints', p.constraints),
-        p.output ? section('Output', [p.output.format, (p.output.fields || []).join(', ')].filter(Boolean).join(' — ')) : null,
-        (p.examples || []).length ? h('div', { class: 'doc-section' }, h('h3', {}, 'Examples'), p.examples.map((e) => h('div', { class: 'example' }, h('div', {}, h('strong', {}, 'Input: '), e.input), h('div', {}, h('strong', {}, 'Output: '), e.output)))) : null,
-        (p.messages || []).length ? h('div', { class: 'doc-section' }, h('h3', {}, 'Messages'), p.messages.map((m) => h('div', { class: 'message' }, h('span', { class: 'badge' }, m.role), h('p', { class: 'pre-wrap' }, m.content)))) : null),
+        bodyView(prompt.prompt)),
       h('div', {},
         h('section', { class: 'card' }, h('h2', {}, 'Variables'),
           (prompt.variables || []).length ? h('ul', { class: 'plain' }, prompt.variables.map((v) => h('li', {},

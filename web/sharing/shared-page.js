@@ -2,6 +2,7 @@
 // link has one. The password goes in a header, never the URL.
 import { h, replace, when } from '../lib/dom.js';
 import { errorBox, field, busy } from '../lib/ui.js';
+import { bodyView } from '../prompts/body-view.js';
 
 async function fetchShared(token, password) {
   const headers = { Accept: 'application/json' };
@@ -12,20 +13,13 @@ async function fetchShared(token, password) {
 }
 
 function show(main, doc) {
-  const p = doc.prompt || {};
   document.title = `${doc.title} — PromptLib`;
-  const section = (title, value) => value && (!Array.isArray(value) || value.length)
-    ? h('div', { class: 'doc-section' }, h('h2', {}, title), Array.isArray(value) ? h('ol', {}, value.map((v) => h('li', {}, v))) : h('p', { class: 'pre-wrap' }, value)) : null;
   replace(main,
     h('p', { class: 'muted small' }, 'Shared from PromptLib · read-only'),
     h('h1', {}, doc.title), h('div', { class: 'muted mono' }, `${doc.name} · version ${doc.version}`),
     doc.summary ? h('p', { class: 'lead' }, doc.summary) : null,
     h('article', { class: 'card', id: 'shared-prompt' },
-      section('Goal', p.goal), section('Audience', p.audience), section('Context', p.context), section('Steps', p.steps), section('Constraints', p.constraints),
-      p.output ? section('Output', [p.output.format, (p.output.fields || []).join(', ')].filter(Boolean).join(' — ')) : null,
-      (p.examples || []).length ? h('div', { class: 'doc-section' }, h('h2', {}, 'Examples'), p.examples.map((e) => h('div', { class: 'example' },
-        h('div', { class: 'pre-wrap' }, h('strong', {}, 'Input: '), e.input), h('div', { class: 'pre-wrap' }, h('strong', {}, 'Output: '), e.output)))) : null,
-      (p.messages || []).map((m) => h('div', { class: 'message' }, h('span', { class: 'badge' }, m.role), h('p', { class: 'pre-wrap' }, m.content))),
+      bodyView(doc.prompt, 'h2'),
       (doc.variables || []).length ? h('div', { class: 'doc-section' }, h('h2', {}, 'Variables'), h('ul', {}, doc.variables.map((v) => h('li', {}, h('code', {}, v.name), ` ${v.type}${v.required ? ', required' : ''}${v.description ? ' — ' + v.description : ''}`)))) : null),
     doc.created_at ? h('p', { class: 'muted small' }, `Version written ${when(doc.created_at)}`) : null);
 }

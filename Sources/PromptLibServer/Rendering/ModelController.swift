@@ -5,18 +5,16 @@ import PromptLibCore
 /// end-of-life dates), for pickers such as the web UI's. `?provider=` narrows it to one provider;
 /// `openai_responses` takes OpenAI's models.
 struct ModelController {
-    static let providers = ["openai", "openai_responses", "anthropic", "gemini", "bedrock", "llama"]
-
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("/api/v1/models") { request, _ -> ListResponse<ModelInfo> in
             let query = try ListQuery(request)
             var models = ModelCatalogue.all
             if let provider = request.uri.formParameters["provider"].map(String.init) {
-                guard Self.providers.contains(provider) else {
-                    throw APIError.validation("provider must be one of \(Self.providers.joined(separator: ", "))", field: "provider")
+                guard let target = RenderTarget(rawValue: provider) else {
+                    let names = RenderTarget.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw APIError.validation("provider must be one of \(names)", field: "provider")
                 }
-                let served = provider == "openai_responses" ? "openai" : provider
-                models = models.filter { $0.provider == served }
+                models = models.filter { $0.provider == target.provider }
             }
             let page = try InMemoryPage.page(models, query) { "\($0.provider)/\($0.model)" }
             return ListResponse(page, limit: query.limit) { $0 }

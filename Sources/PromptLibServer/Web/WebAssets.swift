@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import NIOCore
+import PromptLibCore
 
 /// The web UI's files, decoded once from the copy the build embedded (``WebAssetFiles``).
 ///
@@ -33,7 +34,7 @@ struct WebAssets: Sendable {
             hash.update(data: Data(path.utf8))
             hash.update(data: data)
         }
-        version = String(hash.finalize().map { String(format: "%02x", $0) }.joined().prefix(12))
+        version = String(Hex.encode(hash.finalize()).prefix(12))
         var files: [String: Asset] = [:]
         var template = "<!doctype html><title>PromptLib</title><p>This build has no web UI.</p>"
         for (path, data) in entries {
