@@ -6,7 +6,8 @@
 #
 # Installs scripts/sdk/requirements.txt into a virtualenv at ${SDK_VENV:-/tmp/promptlib-sdk-venv}
 # (skipped when the pinned versions are already there), runs conformance.py's self-test, then
-# validates the corpus (and catalogue) given as arguments. Without network or PyPI the install
+# checks the fake providers' answers (replies.py), then validates the corpus (and catalogue) given
+# as arguments. Without network or PyPI the install
 # fails: under CI=true that is a failure, elsewhere a WARNING and exit 0.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -50,6 +51,8 @@ if ! install; then
 fi
 
 "$python" "$here/conformance.py" --self-test
+# The answers the fake providers of the Swift tests send, read with the SDKs' response types.
+"$python" "$here/replies.py" "$here/../../Tests/ProviderFixtures"
 if [ "${1:-}" = --self-test-only ] || [ $# -eq 0 ]; then
   exit 0
 fi

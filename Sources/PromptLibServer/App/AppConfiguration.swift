@@ -63,6 +63,8 @@ public struct AppConfiguration: Sendable {
     public var limits = SecurityLimits()
     /// Addresses of reverse proxies (nginx) whose `X-Forwarded-For` is believed.
     public var trustedProxies: Set<String> = []
+    /// Timeouts, retries and circuit breakers of calls to model providers (`PROVIDER_*`).
+    public var providers = ProviderPolicy()
 
     /// A configuration for the embedded database in `storageDirectory`, with every other value at its default.
     public init(storageDirectory: String) {
@@ -154,6 +156,7 @@ public struct AppConfiguration: Sendable {
         refreshTokenTTL = .seconds(try env.integer("REFRESH_TOKEN_TTL_SECONDS", default: 7 * 86_400, in: 3_600...90 * 86_400))
         bcryptCost = try env.integer("BCRYPT_COST", default: 12, in: (mode == .production ? 12 : 4)...16)
         limits = try SecurityLimits(env)
+        providers = try ProviderPolicy(env)
         trustedProxies = Set((env.value("TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             .subtracting([""])
         try Self.checkProxies(trustedProxies)

@@ -25,6 +25,9 @@ struct AppServices: Sendable {
     let labels: LabelService
     let feedback: FeedbackService
     let connections: ConnectionService
+    /// Calls to model providers, with this replica's circuit breakers.
+    let gateway: ProviderGateway
+    let runs: PromptRunService
     let keyRotation: KeyRotation
     let exports: ExportService
     let shares: ShareService
@@ -64,10 +67,13 @@ struct AppServices: Sendable {
         prompts = PromptService(repository: promptRepository, collaborators: collaboratorRepository, users: userRepository, audit: audit, events: events)
         let labelRepository = CachingLabelRepository(base: SQLLabelRepository(store: store), cache: cache)
         labels = LabelService(prompts: prompts, labels: labelRepository, collaborators: collaboratorRepository, audit: audit, events: events)
-        feedback = FeedbackService(prompts: prompts, feedback: SQLFeedbackRepository(store: store))
+        let feedbackRepository = SQLFeedbackRepository(store: store)
+        feedback = FeedbackService(prompts: prompts, feedback: feedbackRepository)
         let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
         let connectionRepository = SQLConnectionRepository(store: store)
         connections = ConnectionService(connections: connectionRepository, cipher: cipher, audit: audit)
+        gateway = ProviderGateway(policy: configuration.providers)
+        runs = PromptRunService(render: RenderService(prompts: prompts), connections: connections, gateway: gateway, feedback: feedbackRepository)
         keyRotation = KeyRotation(connections: connectionRepository, cipher: cipher)
         collaborators = CollaboratorService(prompts: prompts, collaborators: collaboratorRepository, users: userRepository, audit: audit)
         exports = ExportService(repository: promptRepository, audit: audit)

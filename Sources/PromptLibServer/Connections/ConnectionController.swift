@@ -5,24 +5,32 @@ import PromptLibStorage
 /// `/api/v1/connections`: provider connections. Credentials go in; only masked hints come out.
 struct ConnectionController {
     let service: ConnectionService
+    let probe: ConnectionProbe
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get { request, context -> ListResponse<ConnectionResponse> in
             let query = try ListQuery(request)
             let list = try await service.list(context: context)
-            return ListResponse(try InMemoryPage.page(list, query, key: \.id), limit: query.limit, map: ConnectionResponse.init)
+            return ListResponse(try InMemoryPage.page(list, query, key: \.id), limit: query.limit) {
+                ConnectionResponse($0, breaker: probe.gateway.breakers)
+            }
         }
         group.post { request, context -> EditedResponse<ConnectionResponse> in
             let input = try await request.decodeJSON(as: ConnectionService.Input.self, context: context)
             let record = try await service.create(input, context: context)
-            return EditedResponse(status: .created, headers: [.location: "/api/v1/connections/\(record.id)"], response: ConnectionResponse(record))
+            return EditedResponse(status: .created, headers: [.location: "/api/v1/connections/\(record.id)"], response: ConnectionResponse(record, breaker: probe.gateway.breakers))
         }
         group.get(":id") { _, context -> ConnectionResponse in
-            ConnectionResponse(try await service.owned(try context.parameters.require("id"), context: context))
+            ConnectionResponse(try await service.owned(try context.parameters.require("id"), context: context), breaker: probe.gateway.breakers)
+        }
+        group.post(":id/test") { request, context -> ConnectionTestResult in
+            let input = try await request.decodeJSONIfPresent(as: ConnectionProbe.Input.self, context: context) ?? .init()
+            return try await probe.test(id: try context.parameters.require("id"), input, context: context)
         }
         group.patch(":id") { request, context -> ConnectionResponse in
             let input = try await request.decodeJSON(as: ConnectionService.Input.self, context: context)
-            return ConnectionResponse(try await service.update(id: try context.parameters.require("id"), input, context: context))
+            return ConnectionResponse(try await service.update(id: try context.parameters.require("id"), input, context: context),
+                                      breaker: probe.gateway.breakers)
         }
         group.delete(":id") { _, context -> HTTPResponse.Status in
             try await service.delete(id: try context.parameters.require("id"), context: context)
@@ -40,15 +48,18 @@ struct ConnectionResponse: ResponseEncodable, Sendable {
     let defaultModel: String?
     let credentialsHint: [String: String]
     let ownerID: String
+    /// This replica's circuit breaker for the connection.
+    let breaker: BreakerView
     let createdAt: Date
     let updatedAt: Date
 
     enum CodingKeys: String, CodingKey {
         case id, name, provider, baseURL = "base_url", defaultModel = "default_model", credentialsHint = "credentials_hint"
-        case ownerID = "owner_id", createdAt = "created_at", updatedAt = "updated_at"
+        case breaker, ownerID = "owner_id", createdAt = "created_at", updatedAt = "updated_at"
     }
 
-    init(_ record: ConnectionRecord) {
+    init(_ record: ConnectionRecord, breaker breakers: CircuitBreakers) {
+        breaker = BreakerView(breakers.state(of: record.id))
         id = record.id
         name = record.name
         provider = record.provider

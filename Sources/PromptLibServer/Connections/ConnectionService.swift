@@ -78,6 +78,15 @@ struct ConnectionService: Sendable {
         try JSONDecoder().decode([String: String].self, from: cipher.open(record.credentials, context: record.id))
     }
 
+    /// The connection ready to call, credentials opened. Never sent to a client.
+    func endpoint(of record: ConnectionRecord) throws -> ProviderEndpoint {
+        guard let kind = ProviderKind(rawValue: record.provider) else {
+            throw APIError(.unprocessableContent, .validationError, "connection \(record.id) names an unknown provider", field: "connection_id")
+        }
+        return ProviderEndpoint(connectionID: record.id, kind: kind, baseURL: record.baseURL, credentials: try credentials(of: record),
+                                defaultModel: record.defaultModel)
+    }
+
     private func apply(_ input: Input, to record: inout ConnectionRecord, provider: ProviderKind, requireCredentials: Bool) throws {
         if let name = input.name ?? (requireCredentials ? nil : record.name) {
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)

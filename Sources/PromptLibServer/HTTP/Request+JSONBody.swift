@@ -33,6 +33,13 @@ extension Request {
         return decoded
     }
 
+    /// Like ``decodeJSON(as:context:dates:)`` for a body that may be left out: `nil` when the
+    /// request has no `Content-Type` (and so no body to read).
+    func decodeJSONIfPresent<T: Decodable>(as type: T.Type, context: AppRequestContext) async throws -> T? {
+        guard headers[.contentType] != nil else { return nil }
+        return try await decodeJSON(as: type, context: context)
+    }
+
     /// The decoding error in the API's words, made more precise from the body itself: the field of
     /// a value `JSONDecoder` could not place, and the typo beside a missing required field.
     static func explained<T: Decodable>(_ error: DecodingError, _ type: T.Type, body: ByteBuffer) -> APIError {

@@ -88,6 +88,8 @@ enum PermissionMatrix {
         "GET /api/v1/connections/{id}": .role(.user),
         "PATCH /api/v1/connections/{id}": .role(.user),
         "DELETE /api/v1/connections/{id}": .role(.user),
+        "POST /api/v1/connections/{id}/test": .role(.user),
+        "POST /api/v1/prompts/{id}/run": .role(.user),
     ]
 
     /// The scope an API key needs for each route it may use at all. API keys serve applications,
@@ -113,6 +115,7 @@ enum PermissionMatrix {
         "GET /api/v1/prompts/{id}/diff": .promptsRead,
         "GET /api/v1/prompts/{id}/ratings": .promptsRead,
         "POST /api/v1/prompts/{id}/runs": .runsWrite,
+        "POST /api/v1/prompts/{id}/run": .runsWrite,
         "PUT /api/v1/prompts/{id}/ratings/mine": .runsWrite,
         "GET /api/v1/prompts/{id}/runs": .promptsRead,
         "POST /api/v1/prompts/{id}/render": .promptsRead,

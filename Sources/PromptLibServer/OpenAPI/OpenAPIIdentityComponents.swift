@@ -66,11 +66,11 @@ enum OpenAPIIdentityComponents {
           "default_model": { "type": "string", "minLength": 1, "maxLength": 200 },
           "credentials": { "type": "object", "description": "api_key; for bedrock access_key_id, secret_access_key and region",
             "additionalProperties": { "type": "string", "maxLength": 8192 } } } },
-        "Connection": { "type": "object", "required": ["id", "name", "provider", "credentials_hint", "owner_id", "created_at", "updated_at"], "properties": {
+        "Connection": { "type": "object", "required": ["id", "name", "provider", "credentials_hint", "owner_id", "breaker", "created_at", "updated_at"], "properties": {
           "id": { "type": "string" }, "name": { "type": "string" }, "provider": { "type": "string" },
           "base_url": { "type": ["string", "null"] }, "default_model": { "type": ["string", "null"] },
           "credentials_hint": { "type": "object", "additionalProperties": { "type": "string" }, "description": "masked, e.g. sk-…abcd" },
-          "owner_id": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" },
+          "owner_id": { "type": "string" }, "breaker": { "$ref": "#/components/schemas/Breaker" }, "created_at": { "type": "string", "format": "date-time" },
           "updated_at": { "type": "string", "format": "date-time" } } },
         "ConnectionList": { "type": "object", "required": ["data", "page"], "properties": {
           "data": { "type": "array", "items": { "$ref": "#/components/schemas/Connection" } }, "page": { "$ref": "#/components/schemas/PageInfo" } } },

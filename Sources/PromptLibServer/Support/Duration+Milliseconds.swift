@@ -5,3 +5,10 @@ extension Duration {
         max(1, Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000))
     }
 }
+
+extension Duration {
+    /// Whole milliseconds, rounded down (a latency, a timeout).
+    var milliseconds: Int {
+        Int(components.seconds) * 1000 + Int(components.attoseconds / 1_000_000_000_000_000)
+    }
+}

@@ -1,0 +1,78 @@
+import AsyncHTTPClient
+import PromptLibCore
+
+/// Calls models: picks the wire protocol for a render target and sends the rendered body through
+/// the transport, whole or streamed.
+struct ProviderGateway: Sendable {
+    let transport: ProviderTransport
+
+    init(policy: ProviderPolicy) {
+        transport = ProviderTransport(policy: policy, breakers: CircuitBreakers(policy: policy))
+    }
+
+    var breakers: CircuitBreakers { transport.breakers }
+
+    /// The wire protocol of a render target.
+    static func wire(for target: RenderTarget) -> any ProviderWire {
+        switch target {
+        case .openai, .llama: OpenAIChatWire()
+        case .openaiResponses: OpenAIResponsesWire()
+        case .anthropic: AnthropicWire()
+        case .gemini: GeminiWire()
+        case .bedrock: BedrockWire()
+        }
+    }
+
+    /// Sends `call` and reads the whole answer.
+    func complete(_ call: ProviderCall, endpoint: ProviderEndpoint) async throws -> ProviderReply {
+        let wire = Self.wire(for: call.target)
+        let request = try wire.request(for: call, endpoint: endpoint, stream: false)
+        let body = try await transport.send(request, wire: wire, endpoint: endpoint)
+        return try wire.reply(from: body, call: call)
+    }
+
+    /// Sends `call` and yields its text as the provider streams it, then the whole reply.
+    func stream(_ call: ProviderCall, endpoint: ProviderEndpoint) -> AsyncThrowingStream<ProviderStreamChunk, any Error> {
+        let wire = Self.wire(for: call.target)
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    guard wire.streamsEvents else {
+                        let reply = try await complete(call, endpoint: endpoint)
+                        continuation.yield(.text(reply.output))
+                        continuation.yield(.done(reply))
+                        continuation.finish()
+                        return
+                    }
+                    let request = try wire.request(for: call, endpoint: endpoint, stream: true)
+                    let response = try await transport.open(request, wire: wire, endpoint: endpoint)
+                    var parser = ServerSentEventParser()
+                    var progress = StreamProgress()
+                    do {
+                        for try await buffer in response.body {
+                            for event in try parser.feed(buffer.readableBytesView) {
+                                if let text = try wire.read(event, into: &progress) { continuation.yield(.text(text)) }
+                            }
+                        }
+                        if let event = parser.finish(), let text = try wire.read(event, into: &progress) { continuation.yield(.text(text)) }
+                    } catch let error as HTTPClientError where error == .readTimeout {
+                        throw ProviderError(kind: .timeout, message: "stopped streaming for more than \(ProviderTransport.seconds(transport.policy.readTimeout)) s")
+                    } catch is ServerSentEventParser.LineTooLong {
+                        throw ProviderError(kind: .malformed, message: "the stream sent a line longer than \(ServerSentEventParser.maxLineBytes) bytes")
+                    }
+                    guard progress.finished else {
+                        throw ProviderError(kind: .malformed, message: "the stream ended before the answer was complete")
+                    }
+                    continuation.yield(.done(progress.reply(fallbackModel: call.model)))
+                    continuation.finish()
+                } catch var error as ProviderError {
+                    error.message = ProviderError.scrubbed(error.message, secrets: endpoint.secrets)
+                    continuation.finish(throwing: error)
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}
