@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PromptLibStorage
 
 /// Every service of the application, built once from the configuration and the store.
@@ -28,6 +29,7 @@ struct AppServices: Sendable {
     /// Calls to model providers, with this replica's circuit breakers.
     let gateway: ProviderGateway
     let runs: PromptRunService
+    let enhancements: EnhancementService
     let keyRotation: KeyRotation
     let exports: ExportService
     let shares: ShareService
@@ -50,8 +52,10 @@ struct AppServices: Sendable {
         let audit = AuditLog(repository: auditRepository)
         let hasher = PasswordHasher(cost: configuration.bcryptCost)
         let tokens = await TokenService(secret: secret, accessTTL: configuration.accessTokenTTL, refreshTTL: configuration.refreshTokenTTL)
+        gateway = ProviderGateway(policy: configuration.providers)
         health = HealthService(store: store, storageDirectory: configuration.storageDirectory, startedAt: .now, databaseTimeout: .seconds(2),
-                               cache: cache, cacheBackend: configuration.promptCacheTTLSeconds == 0 ? "off" : configuration.redis == nil ? "in-process" : "redis")
+                               cache: cache, cacheBackend: configuration.promptCacheTTLSeconds == 0 ? "off" : configuration.redis == nil ? "in-process" : "redis",
+                               breakers: gateway.breakers)
         let apiKeyRepository = SignallingAPIKeyRepository(base: SQLAPIKeyRepository(store: store), generation: identityGeneration)
         apiKeys = APIKeyService(keys: apiKeyRepository, audit: audit)
         auth = AuthService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, tokens: tokens, hasher: hasher, limiter: limiter,
@@ -72,8 +76,10 @@ struct AppServices: Sendable {
         let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
         let connectionRepository = SQLConnectionRepository(store: store)
         connections = ConnectionService(connections: connectionRepository, cipher: cipher, audit: audit)
-        gateway = ProviderGateway(policy: configuration.providers)
         runs = PromptRunService(render: RenderService(prompts: prompts), connections: connections, gateway: gateway, feedback: feedbackRepository)
+        enhancements = EnhancementService(jobs: SQLEnhancementRepository(store: store), prompts: prompts, connections: connections,
+                                          connectionRepository: connectionRepository, enhancer: ModelEnhancer(prompts: prompts, gateway: gateway),
+                                          logger: Logger(label: "promptlib.enhancement"))
         keyRotation = KeyRotation(connections: connectionRepository, cipher: cipher)
         collaborators = CollaboratorService(prompts: prompts, collaborators: collaboratorRepository, users: userRepository, audit: audit)
         exports = ExportService(repository: promptRepository, audit: audit)

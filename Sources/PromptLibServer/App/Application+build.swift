@@ -9,6 +9,7 @@ public func buildApplication(configuration: AppConfiguration, logger: Logger) as
     let parts = try await ApplicationParts.assemble(configuration: configuration, logger: logger)
     var services: [any Service] = [StoreShutdownService(store: parts.store)]
     if parts.shared.redis != nil { services.append(RedisShutdownService(shared: parts.shared)) }
+    services.append(EnhancementResumer(service: parts.services.enhancements))
     return Application(
         router: buildRouter(configuration: parts.configuration, services: parts.services),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
@@ -55,6 +56,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     FeedbackController(service: services.feedback).addRoutes(to: prompts)
     RenderController(service: RenderService(prompts: services.prompts)).addRoutes(to: prompts)
     PromptRunController(service: services.runs).addRoutes(to: prompts)
+    EnhancementController(service: services.enhancements).addRoutes(prompts: prompts, root: routes)
     ShareController(service: services.shares).addRoutes(prompts: prompts, root: routes)
     BrowseController(repository: services.promptRepository).addRoutes(to: routes)
     StatsController(store: services.store).addRoutes(to: routes)

@@ -13,6 +13,8 @@ struct HealthService: Sendable {
     let cache: any PromptCache
     /// `in-process` or `redis`.
     let cacheBackend: String
+    /// This replica's circuit breakers of provider connections.
+    let breakers: CircuitBreakers
 
     func report() async -> HealthReport {
         let database = await databaseCheck()
@@ -31,7 +33,7 @@ struct HealthService: Sendable {
         let uptime = ContinuousClock.now - startedAt
         return HealthReport(
             status: status, version: PromptLibVersion.current, uptimeSeconds: Int(uptime.components.seconds),
-            checks: .init(database: database, storage: storage, cache: cacheCheck, readReplica: replica)
+            checks: .init(database: database, storage: storage, cache: cacheCheck, readReplica: replica, providers: .init(openBreakers: breakers.openCounts()))
         )
     }
 
@@ -98,13 +100,29 @@ struct HealthReport: Codable, Sendable {
         }
     }
 
+    /// Model providers, as this replica's circuit breakers see them: degraded while any is open.
+    /// It does not change the server's own status — one user's provider being down is not the
+    /// server being unwell — but it is what an operator looks at when runs fail.
+    struct ProvidersCheck: Codable, Sendable {
+        let status: Status
+        /// Connections whose breaker is open or half-open, per provider.
+        let openBreakers: [String: Int]
+        enum CodingKeys: String, CodingKey { case status, openBreakers = "open_breakers" }
+
+        init(openBreakers: [String: Int]) {
+            self.openBreakers = openBreakers
+            status = openBreakers.values.contains { $0 > 0 } ? .degraded : .healthy
+        }
+    }
+
     struct Checks: Codable, Sendable {
         let database: DatabaseCheck
         let storage: StorageCheck
         let cache: CacheCheck
         /// Absent without `DATABASE_READ_URL`.
         let readReplica: ReplicaCheck?
-        enum CodingKeys: String, CodingKey { case database, storage, cache, readReplica = "read_replica" }
+        let providers: ProvidersCheck
+        enum CodingKeys: String, CodingKey { case database, storage, cache, providers, readReplica = "read_replica" }
     }
 
     let status: Status

@@ -90,6 +90,11 @@ enum PermissionMatrix {
         "DELETE /api/v1/connections/{id}": .role(.user),
         "POST /api/v1/connections/{id}/test": .role(.user),
         "POST /api/v1/prompts/{id}/run": .role(.user),
+        "POST /api/v1/prompts/{id}/enhancements": .role(.user),
+        "GET /api/v1/enhancements/{id}": .role(.user),
+        "POST /api/v1/enhancements/{id}/answers": .role(.user),
+        "POST /api/v1/enhancements/{id}/accept": .role(.user),
+        "POST /api/v1/enhancements/{id}/reject": .role(.user),
     ]
 
     /// The scope an API key needs for each route it may use at all. API keys serve applications,

@@ -105,6 +105,8 @@ enum OpenAPIComponents {
             "storage": { "type": "object", "properties": { "status": { "type": "string" }, "free_bytes": { "type": ["integer", "null"] } } },
             "cache": { "type": "object", "properties": { "status": { "type": "string" }, "backend": { "type": "string", "enum": ["in-process", "redis", "off"] },
               "error": { "type": ["string", "null"] } } },
+            "providers": { "type": "object", "description": "This replica's circuit breakers of provider connections; degraded while any is open (the server's own status is not changed by it).",
+              "properties": { "status": { "type": "string" }, "open_breakers": { "type": "object", "additionalProperties": { "type": "integer" } } } },
             "read_replica": { "type": "object", "description": "Present only with DATABASE_READ_URL; degraded while reads go to the primary.",
               "properties": { "status": { "type": "string" }, "lag_seconds": { "type": ["number", "null"] }, "error": { "type": ["string", "null"] } } } } } } }
       }
