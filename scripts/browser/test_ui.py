@@ -485,7 +485,7 @@ class QualityTests(UITest):
 
     def prompt_pages(self):
         prompt = SERVER.create_prompt(product_prompt(f"ui/quality-{time.time_ns()}"))
-        return [f"/prompts/{prompt['id']}{tab}" for tab in ("", "/history", "/render", "/ratings", "/share", "/edit")]
+        return [f"/prompts/{prompt['id']}{tab}" for tab in ("", "/history", "/render", "/playground", "/enhance", "/ratings", "/share", "/edit")]
 
     def test_paging_controls_appear_only_when_there_is_more(self):
         folder = f"paging{time.time_ns()}"

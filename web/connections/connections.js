@@ -1,5 +1,6 @@
-// Provider connections: add one (its secret typed once, then only ever shown masked), change or
-// replace it, delete it.
+// Provider connections: add one (its secret typed once, then only ever shown masked), test it (the
+// latency, or the provider's own error, and the circuit breaker's state), replace its secret,
+// delete it.
 import * as api from '../lib/api.js';
 import { h, replace, when } from '../lib/dom.js';
 import { errorSlot, field, busy, toast, table, pageHeader, confirmDialog, formDialog } from '../lib/ui.js';
@@ -43,13 +44,39 @@ export async function renderConnections(main) {
       { label: 'Model', cell: (c) => c.default_model || '—' },
       { label: 'Credentials', cell: (c) => Object.entries(c.credentials_hint || {}).map(([k, v]) => h('div', { class: 'mono small' }, `${k}: ${v}`)) },
       { label: 'Updated', cell: (c) => when(c.updated_at) },
+      { label: 'Status', cell: (c) => testCell(c) },
       { label: '', cell: (c) => h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'small secondary', 'data-test': c.id, onclick: (event) => test(c, event.target) }, 'Test'),
         h('button', { type: 'button', class: 'small secondary', onclick: () => replaceSecret(c) }, 'Replace secret'),
         h('button', { type: 'button', class: 'small danger', onclick: async () => {
           if (!(await confirmDialog(`Delete the connection “${c.name}”? Its encrypted secret is erased.`, { confirm: 'Delete', danger: true }))) return;
           try { await api.del(`/api/v1/connections/${encodeURIComponent(c.id)}`); toast('Connection deleted'); await load(); } catch (error) { errors.show(error); }
         } }, 'Delete')) },
     ], 'No connections yet.'));
+  }
+
+  // The breaker as this server last saw it, then the outcome of a test.
+  const results = new Map();
+  function testCell(connection) {
+    const cell = h('div', { class: 'test-result', id: `test-${connection.id}`, 'aria-live': 'polite' });
+    results.set(connection.id, cell);
+    const breaker = connection.breaker || { state: 'closed' };
+    replace(cell, breaker.state === 'closed' ? h('span', { class: 'muted' }, 'not tested')
+      : h('span', { class: 'badge warn' }, breaker.state === 'open' ? 'paused after failures' : 'retrying'));
+    return cell;
+  }
+
+  async function test(connection, button) {
+    const cell = results.get(connection.id);
+    await busy(button, async () => {
+      try {
+        const result = await api.post(`/api/v1/connections/${encodeURIComponent(connection.id)}/test`);
+        const breaker = result.breaker.state === 'closed' ? null : h('div', { class: 'small' }, `breaker ${result.breaker.state.replace('_', '-')} after ${result.breaker.consecutive_failures} failures`);
+        replace(cell, result.ok
+          ? h('span', { class: 'ok' }, `✓ ${result.latency_ms} ms · ${result.model}`)
+          : h('div', { class: 'alert error small', role: 'alert' }, result.error.message, breaker));
+      } catch (error) { replace(cell, h('div', { class: 'alert error small', role: 'alert' }, error.message)); }
+    }, 'Testing…');
   }
 
   function replaceSecret(connection) {

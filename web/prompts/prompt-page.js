@@ -8,9 +8,11 @@ import { renderHistory } from './history.js';
 import { renderRenderTab } from './render.js';
 import { renderRatings } from './ratings.js';
 import { renderShares } from './shares.js';
+import { renderPlayground } from './playground.js';
+import { renderEnhance } from './enhance.js';
 import { rightsOn } from './rights.js';
 
-const TABS = [['', 'Overview', renderOverview], ['history', 'History & labels', renderHistory], ['render', 'Render & compare', renderRenderTab],
+const TABS = [['', 'Overview', renderOverview], ['history', 'History & labels', renderHistory], ['render', 'Render & compare', renderRenderTab], ['playground', 'Playground', renderPlayground], ['enhance', 'Enhance', renderEnhance],
   ['ratings', 'Ratings', renderRatings], ['share', 'Share & access', renderShares]];
 
 /** Renders the prompt `params.id` with the tab `params.tab` into `main`. */

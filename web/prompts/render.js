@@ -3,37 +3,10 @@
 import * as api from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
 import { errorBox, errorSlot, field, busy, copyButton } from '../lib/ui.js';
-import { parseDefault, formatDefault } from './document.js';
+import { variableInput, readVariables, versionPicker, showProblems } from './variable-inputs.js';
 import { suggestModels } from '../lib/models.js';
 
 const PROVIDERS = [['openai', 'OpenAI Chat Completions'], ['openai_responses', 'OpenAI Responses'], ['anthropic', 'Anthropic Messages'], ['gemini', 'Gemini'], ['bedrock', 'Bedrock Converse'], ['llama', 'Llama 3']];
-
-function variableInput(variable) {
-  const name = `var-${variable.name}`;
-  let input;
-  if (variable.type === 'enum') {
-    input = h('select', { name }, [variable.required ? null : h('option', { value: '' }, '(none)'), ...(variable.options || []).map((o) => h('option', { value: o, selected: variable.default === o }, o))]);
-  } else if (variable.type === 'boolean') {
-    input = h('select', { name }, [['', '(none)'], ['true', 'true'], ['false', 'false']].map(([v, l]) => h('option', { value: v, selected: formatDefault(variable.default) === v }, l)));
-  } else if (variable.type === 'number' || variable.type === 'integer') {
-    input = h('input', { name, type: 'number', step: variable.type === 'integer' ? '1' : 'any', value: formatDefault(variable.default) });
-  } else if (variable.type === 'list' || variable.type === 'json') {
-    input = h('textarea', { name, rows: 2, class: 'mono', placeholder: variable.type === 'list' ? '["a", "b"]' : '{"key": "value"}', value: formatDefault(variable.default) });
-  } else {
-    input = h('textarea', { name, rows: 2, value: formatDefault(variable.default) });
-  }
-  if (variable.required) input.required = true;
-  const label = [variable.name, variable.required ? ' *' : '', ` (${variable.type})`].join('');
-  const wrapper = field(label, input, [variable.description, variable.sensitive ? 'Sensitive: never logged' : null].filter(Boolean).join(' — ') || null);
-  wrapper.read = () => {
-    // Text is sent as typed (pasted code keeps its indentation); other types are read trimmed.
-    const text = variable.type === 'string' ? input.value : input.value.trim();
-    if (text === '') return undefined;
-    try { return parseDefault(variable.type, text); } catch (error) { wrapper.problem(error.message); throw new Error(`${variable.name} ${error.message}`); }
-  };
-  wrapper.variable = variable;
-  return wrapper;
-}
 
 function renderResult(render) {
   if (render.error) return h('section', { class: 'card render-result' }, h('h3', {}, render.provider), errorBox({ message: render.error.message || String(render.error) }));
@@ -52,9 +25,7 @@ export async function renderRenderTab(host, prompt, { query }) {
   const errors = errorSlot();
   const results = h('div', { class: 'render-results', 'aria-live': 'polite' });
   const inputs = (prompt.variables || []).map(variableInput);
-  const target = h('select', { name: 'target' },
-    labels.data.map((l) => h('option', { value: `label:${l.label}`, selected: l.label === 'latest' }, `${l.label} (v${l.version})`)),
-    Array.from({ length: prompt.version }, (_, i) => prompt.version - i).map((n) => h('option', { value: `version:${n}` }, `version ${n}`)));
+  const target = versionPicker(prompt, labels);
   const model = h('input', { name: 'model', placeholder: prompt.model && prompt.model.name ? `default: ${prompt.model.name}` : 'the provider default' });
   const checks = PROVIDERS.map(([value, label], index) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', name: 'provider', value, checked: (query.providers || 'openai').split(',').includes(value) || (!query.providers && index === 0) }), ` ${label}`));
@@ -78,12 +49,8 @@ export async function renderRenderTab(host, prompt, { query }) {
     const providers = checks.map((c) => c.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
     if (!providers.length) { errors.show(new Error('Choose at least one provider.')); return; }
     let variables;
-    try {
-      variables = {};
-      for (const input of inputs) { const value = input.read(); if (value !== undefined) variables[input.variable.name] = value; }
-    } catch (error) { errors.show(error); return; }
-    const [kind, value] = target.value.split(/:(.*)/s);
-    const request = { variables, ...(kind === 'version' ? { version: Number(value) } : { label: value }), ...(!model.disabled && model.value.trim() ? { model: model.value.trim() } : {}) };
+    try { variables = readVariables(inputs); } catch (error) { errors.show(error); return; }
+    const request = { variables, ...target.selection(), ...(!model.disabled && model.value.trim() ? { model: model.value.trim() } : {}) };
     try {
       if (providers.length === 1) {
         replace(results, renderResult(await api.post(`${base}/render`, { ...request, provider: providers[0] })));
@@ -92,12 +59,7 @@ export async function renderRenderTab(host, prompt, { query }) {
         replace(results, h('div', { class: 'compare' }, answer.renders.map(renderResult)));
       }
     } catch (error) {
-      if (error.status === 400 && error.details.length) {
-        for (const detail of error.details) {
-          const input = inputs.find((i) => detail.field === i.variable.name || (detail.field || '').endsWith(`.${i.variable.name}`) || detail.message.includes(`'${i.variable.name}'`));
-          if (input) input.problem(detail.message);
-        }
-      }
+      showProblems(inputs, error);
       errors.show(error);
       replace(results);
     }

@@ -48,6 +48,8 @@ struct PermissionMatrixTests {
                 let readOnly = method == "GET" || path.hasSuffix("/ratings/mine") || path.hasSuffix("/render") || path.hasSuffix("/render/compare")
                     || path.hasSuffix("/validate")
                 #expect(access == .role(readOnly ? .viewer : .user), "\(route)")
+            } else if path.hasPrefix("/api/v1/enhancements") {
+                #expect(access == .role(.user), "\(route): enhancing works towards a new version, and may spend a connection's tokens")
             } else if path == "/api/v1/imports" {
                 #expect(access == .role(.user), "importing writes prompts")
             } else if ["/api/v1/auth/login", "/api/v1/auth/refresh"].contains(path) || path.hasPrefix("/api/v1/shared/") || !path.hasPrefix("/api/v1/") {
