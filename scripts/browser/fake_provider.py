@@ -1,6 +1,7 @@
-"""A model provider on a local port for the browser tests: OpenAI's Responses API, answering with
-the fixtures the Swift tests use (Tests/ProviderFixtures, which scripts/sdk/replies.py checks
-against the official SDK), streamed when asked, or with whatever a test scripts."""
+"""A model provider on a local port for the browser tests and screenshots: OpenAI's Responses and
+Chat Completions APIs, answering with the fixtures the Swift tests use (Tests/ProviderFixtures,
+which scripts/sdk/replies.py checks against the official SDK), streamed when asked, or with
+whatever a test scripts."""
 
 import json
 import os
@@ -38,7 +39,7 @@ class FakeProvider:
                 with provider.lock:
                     provider.received.append({"path": self.path, "body": body})
                     scripted = provider.script.pop(0) if provider.script else None
-                status, headers, payload = scripted or provider.default(body)
+                status, headers, payload = scripted or provider.default(self.path, body)
                 self.send_response(status)
                 for key, value in headers.items():
                     self.send_header(key, value)
@@ -62,11 +63,12 @@ class FakeProvider:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     @staticmethod
-    def default(body):
+    def default(path, body):
+        api = "openai-chat" if path.endswith("/chat/completions") else "openai-responses"
         if '"stream":true' in body.replace(" ", ""):
-            events = [event + "\n\n" for event in fixture("openai-responses/stream.sse").split("\n\n") if event.strip()]
+            events = [event + "\n\n" for event in fixture(f"{api}/stream.sse").split("\n\n") if event.strip()]
             return (200, {"Content-Type": "text/event-stream"}, events)
-        return (200, {"Content-Type": "application/json"}, fixture("openai-responses/reply.json"))
+        return (200, {"Content-Type": "application/json"}, fixture(f"{api}/reply.json"))
 
     def answer(self, *answers):
         """The next requests get these answers, in order; then the default ones again."""

@@ -46,7 +46,8 @@ function questionInput(question, answer) {
 /** The enhance tab; `query.job` reopens a job. */
 export async function renderEnhance(host, prompt, { canWrite, query }) {
   const base = `/api/v1/prompts/${encodeURIComponent(prompt.id)}`;
-  const connections = await api.all('/api/v1/connections').catch(() => []);
+  // Only one's own connections can be spent (an admin's list shows everyone's).
+  const connections = (await api.all('/api/v1/connections').catch(() => [])).filter((c) => c.owner_id === api.user().id);
   const errors = errorSlot();
   const panel = h('div', { class: 'enhancement', 'aria-live': 'polite' });
   let timer = null;

@@ -63,7 +63,9 @@ function lane(connections, index) {
 /** The playground tab. */
 export async function renderPlayground(host, prompt) {
   const base = `/api/v1/prompts/${encodeURIComponent(prompt.id)}`;
-  const [labels, connections] = await Promise.all([api.get(`${base}/labels`), api.all('/api/v1/connections')]);
+  const [labels, listed] = await Promise.all([api.get(`${base}/labels`), api.all('/api/v1/connections')]);
+  // Only one's own connections can be spent (an admin's list shows everyone's).
+  const connections = listed.filter((c) => c.owner_id === api.user().id);
   if (!connections.length) {
     replace(host, h('section', { class: 'card' }, h('h2', {}, 'Run this prompt'),
       h('p', {}, 'Running a prompt needs a connection to a model provider: your API key, stored encrypted. ',
@@ -111,11 +113,12 @@ export async function renderPlayground(host, prompt) {
   }
 
   replace(host,
-    h('form', { class: 'card run-form', novalidate: true, onsubmit: (event) => { event.preventDefault(); busy(submit, run, 'Running…'); } },
-      h('h2', {}, 'Values'),
-      inputs.length ? h('div', { class: 'grid two' }, inputs) : h('p', { class: 'muted' }, 'This prompt declares no variables.'),
-      h('div', { class: 'grid two' }, field('Version or label', target), field('Temperature', temperature), field('Max output tokens', maxTokens)),
-      h('label', { class: 'check' }, compare, ' Side by side with a second connection'),
-      errors, submit),
-    results);
+    h('form', { class: 'run-form', novalidate: true, onsubmit: (event) => { event.preventDefault(); busy(submit, run, 'Running…'); } },
+      h('section', { class: 'card' },
+        h('h2', {}, 'Values'),
+        inputs.length ? h('div', { class: 'grid two' }, inputs) : h('p', { class: 'muted' }, 'This prompt declares no variables.'),
+        h('div', { class: 'grid two' }, field('Version or label', target), field('Temperature', temperature), field('Max output tokens', maxTokens)),
+        h('label', { class: 'check' }, compare, ' Side by side with a second connection')),
+      results,
+      h('div', { class: 'row' }, submit), errors));
 }

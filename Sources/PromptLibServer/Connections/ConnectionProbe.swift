@@ -13,7 +13,7 @@ struct ConnectionProbe: Sendable {
     }
 
     func test(id: String, _ input: Input, context: AppRequestContext) async throws -> ConnectionTestResult {
-        let record = try await connections.owned(id, context: context)
+        let record = try await connections.usable(id, context: context)
         let endpoint = try connections.endpoint(of: record)
         if let model = input.model, !(1...200).contains(model.unicodeScalars.count) {
             throw APIError.validation("model must be 1 to 200 characters", field: "model")

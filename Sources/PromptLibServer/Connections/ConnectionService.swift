@@ -73,6 +73,16 @@ struct ConnectionService: Sendable {
         return record
     }
 
+    /// A connection the caller may spend: only its owner's. An admin sees everyone's connections,
+    /// but using one would spend its owner's key, so to anyone else it is a 404.
+    func usable(_ id: String, context: AppRequestContext) async throws -> ConnectionRecord {
+        let identity = try context.requireIdentity()
+        guard id.utf8.count <= 64, let record = try await connections.find(id: id), record.userID == identity.userID else {
+            throw APIError.notFound("Connection")
+        }
+        return record
+    }
+
     /// The decrypted credentials, for calling the provider. Never sent to a client.
     func credentials(of record: ConnectionRecord) throws -> [String: String] {
         try JSONDecoder().decode([String: String].self, from: cipher.open(record.credentials, context: record.id))

@@ -32,7 +32,7 @@ struct EnhancementService: Sendable {
         }
         if let target = input.targetProvider { _ = try RenderService.target(target, field: "target_provider") }
         if let connectionID = input.connectionID {
-            _ = try await connections.owned(connectionID, context: context)
+            _ = try await connections.usable(connectionID, context: context)
             // The enhancer's own prompt joins the library the first time a model is asked, so
             // that it can be read, edited and released like any other.
             if (try? await prompts.resolve(name: EnhancerPrompts.name, version: nil, label: nil)) == nil {
@@ -165,7 +165,7 @@ struct EnhancementService: Sendable {
                 result = EnhancementResult(task: analysis.task.rawValue, findings: analysis.findings, questions: analysis.questions,
                                            draft: draft.document, changes: draft.changes, warnings: draft.warnings, model: nil)
             case .model:
-                guard let connectionID = job.connectionID, let record = try await connectionRepository.find(id: connectionID) else {
+                guard let connectionID = job.connectionID, let record = try await connectionRepository.find(id: connectionID), record.userID == job.userID else {
                     throw ModelEnhancer.Refused(message: "the connection was deleted")
                 }
                 provider = record.provider

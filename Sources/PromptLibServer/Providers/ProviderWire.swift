@@ -50,11 +50,19 @@ extension ProviderWire {
         return value
     }
 
-    /// `base` (or `fallback`) with `path` appended, without doubling the slash between them.
+    /// `base` (or `fallback`) with `path` appended, without doubling the slash between them. A
+    /// query in the base (Azure-style `?api-version=`) stays at the end.
     static func url(_ base: String?, default fallback: String, path: String) -> String {
-        var root = base ?? fallback
+        let whole = base ?? fallback
+        var root = whole.prefix { $0 != "?" && $0 != "#" }
+        let query = whole.dropFirst(root.count).prefix { $0 != "#" }
         while root.hasSuffix("/") { root.removeLast() }
-        return root + path
+        guard !query.isEmpty else { return root + path }
+        // The path may bring its own query (Gemini's `?alt=sse`): the two join with `&`.
+        if let mark = path.firstIndex(of: "?") {
+            return root + path[..<mark] + query + "&" + path[path.index(after: mark)...]
+        }
+        return root + path + query
     }
 
     /// The JSON of a body as bytes, keys sorted so that the same call is the same bytes (what a

@@ -43,11 +43,10 @@ struct PromptRunService: Sendable {
     func prepare(promptID: String, _ input: Input, context: AppRequestContext) async throws -> Prepared {
         let identity = try context.requireIdentity()
         guard let connectionID = input.connectionID else { throw APIError.validation("connection_id is required", field: "connection_id") }
-        guard connectionID.utf8.count <= 64 else { throw APIError.notFound("Connection") }
         if let model = input.model, !(1...200).contains(model.unicodeScalars.count) {
             throw APIError.validation("model must be 1 to 200 characters", field: "model")
         }
-        let record = try await connections.owned(connectionID, context: context)
+        let record = try await connections.usable(connectionID, context: context)
         let endpoint = try connections.endpoint(of: record)
         let target: RenderTarget
         do {

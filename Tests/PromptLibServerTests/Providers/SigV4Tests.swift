@@ -63,3 +63,16 @@ struct JSONValueLiteral: ExpressibleByStringLiteral {
     init(stringLiteral value: String) { text = value }
     func value() throws -> PromptLibCore.JSONValue { try JSONDecoder().decode(PromptLibCore.JSONValue.self, from: Data(text.utf8)) }
 }
+
+/// Where requests go: the base URL of a connection, its query kept at the end.
+@Suite("Provider URLs")
+struct ProviderURLTests {
+    @Test("a base URL's query (Azure's api-version) stays after the API's path", arguments: [
+        ("https://x.openai.azure.com/openai/v1/?api-version=preview", "/chat/completions", "https://x.openai.azure.com/openai/v1/chat/completions?api-version=preview"),
+        ("http://localhost:11434/v1/", "/chat/completions", "http://localhost:11434/v1/chat/completions"),
+        ("https://proxy.example/g?key=1", "/v1beta/models/m:streamGenerateContent?alt=sse", "https://proxy.example/g/v1beta/models/m:streamGenerateContent?key=1&alt=sse"),
+    ])
+    func query(base: String, path: String, expected: String) {
+        #expect(OpenAIChatWire.url(base, default: "unused", path: path) == expected)
+    }
+}

@@ -168,6 +168,10 @@ struct PromptRunTests {
                 _ = other
                 let ann = try await client.login("ann", "Another-good-passphrase-9")
                 #expect(try await client.call(.post, "/api/v1/connections/\(connection)/test", token: ann).status == .notFound)
+                // An admin sees every connection, but spending another's key is its owner's decision.
+                let annsConnection = try await Self.connection(client, fake: fake, token: ann, provider: "gemini")
+                #expect(try await client.get("/api/v1/connections/\(annsConnection)", token: admin).status == .ok)
+                #expect(try await client.call(.post, "/api/v1/connections/\(annsConnection)/test", token: admin).status == .notFound)
             }
         }
     }
