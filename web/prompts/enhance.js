@@ -83,13 +83,21 @@ export async function renderEnhance(host, prompt, { canWrite, query }) {
     history.replaceState(null, '', href(`/prompts/${prompt.id}/enhance?job=${encodeURIComponent(id)}`));
   }
 
+  let misses = 0;
   async function poll(id) {
     // The tab was left: stop asking.
     if (!host.isConnected) return;
     try {
       const job = await api.get(`/api/v1/enhancements/${encodeURIComponent(id)}`);
+      misses = 0;
       show(job);
-    } catch (error) { replace(panel, errorBox(error)); }
+    } catch (error) {
+      // A server that is briefly away (a restart, a deploy) is asked again, a little later each time.
+      misses += 1;
+      const gone = error.status === 404 || error.status === 401 || error.status === 403;
+      replace(panel, errorBox(error), gone || misses > 5 ? restart() : h('p', { class: 'muted' }, 'Trying again…'));
+      if (!gone && misses <= 5) timer = setTimeout(() => poll(id), 1000 * 2 ** misses);
+    }
   }
 
   function show(job) {
@@ -148,7 +156,8 @@ export async function renderEnhance(host, prompt, { canWrite, query }) {
     let edited = false;
     const edit = h('button', { type: 'button', class: 'secondary', onclick: async () => {
       if (!editor.hidden) return;
-      const check = await api.post('/api/v1/prompts/validate', job.draft);
+      let check;
+      try { check = await api.post('/api/v1/prompts/validate', job.draft); } catch (error) { problems.show(error); return; }
       editor.value = check.yaml;
       editor.hidden = false;
       editor.addEventListener('input', () => { edited = true; }, { once: true });
@@ -160,16 +169,19 @@ export async function renderEnhance(host, prompt, { canWrite, query }) {
     async function acceptWith(ifMatch) {
       problems.clear();
       const body = { commit_message: message.value.trim() || undefined };
-      if (edited) {
-        const check = await api.post('/api/v1/prompts/validate', editor.value, { type: 'application/yaml' });
-        if (!check.valid) { problems.show({ message: 'The edited draft is not a valid prompt', details: check.problems }); return; }
-        body.document = check.document;
-      }
       try {
+        if (edited) {
+          const check = await api.post('/api/v1/prompts/validate', editor.value, { type: 'application/yaml' });
+          if (!check.valid) { problems.show({ message: 'The edited draft is not a valid prompt', details: check.problems }); return; }
+          body.document = check.document;
+        }
         show(await api.post(`/api/v1/enhancements/${encodeURIComponent(job.id)}/accept`, body, ifMatch ? { headers: { 'If-Match': ifMatch } } : {}));
         toast('Accepted as a new version');
       } catch (error) {
-        if (error.status !== 409) { problems.show(error); return; }
+        // Only a stale base version (the 409 that names the current one) gets the conflict screen;
+        // a job that changed meanwhile or is not ready is an error like any other.
+        const moved = error.status === 409 && (error.details || []).some((d) => d.field === 'current_version');
+        if (!moved) { problems.show(error); return; }
         const latest = await api.get(base);
         problems.show(error);
         replace(conflict, h('div', { class: 'alert warn conflict', role: 'alert' },

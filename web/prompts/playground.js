@@ -88,12 +88,15 @@ export async function renderPlayground(host, prompt) {
     one.clear();
     try {
       const response = await api.request('POST', `${base}/run?stream=true`, { body: { ...request, ...one.body() }, as: 'response' });
+      let ended = false;
       await readEvents(response, ({ event, data }) => {
         const value = JSON.parse(data);
         if (event === 'delta') one.append(value.text);
-        else if (event === 'done') one.done(value);
-        else if (event === 'error') one.fail({ message: value.error.message, status: 503, requestId: value.request_id });
+        else if (event === 'done') { ended = true; one.done(value); }
+        else if (event === 'error') { ended = true; one.fail({ message: value.error.message, status: 503, requestId: value.request_id }); }
       });
+      // A connection that dropped mid-answer: what arrived is not the answer.
+      if (!ended) one.fail({ message: 'The answer stopped before it was complete; run it again.' });
     } catch (error) {
       showProblems(inputs, error);
       one.fail(error);

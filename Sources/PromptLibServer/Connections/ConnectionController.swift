@@ -33,7 +33,9 @@ struct ConnectionController {
                                       breaker: probe.gateway.breakers)
         }
         group.delete(":id") { _, context -> HTTPResponse.Status in
-            try await service.delete(id: try context.parameters.require("id"), context: context)
+            let id = try context.parameters.require("id")
+            try await service.delete(id: id, context: context)
+            probe.gateway.breakers.forget(id)
             return .noContent
         }
     }

@@ -18,12 +18,7 @@ struct ConnectionProbe: Sendable {
         if let model = input.model, !(1...200).contains(model.unicodeScalars.count) {
             throw APIError.validation("model must be 1 to 200 characters", field: "model")
         }
-        let target: RenderTarget
-        do {
-            target = try endpoint.target(requested: input.api)
-        } catch {
-            throw APIError.validation("api must be one of: " + error.allowed.map(\.rawValue).joined(separator: ", ") + " for this connection", field: "api")
-        }
+        let target = try endpoint.target(requested: input.api)
         let document = PromptDocument(name: "system/connection-test", title: "Connection test",
                                       prompt: PromptBody(goal: "Reply with the single word OK."))
         let request = PromptRenderer.Request(target: target, model: input.model ?? record.defaultModel, params: ["max_tokens": .number(16)])

@@ -41,6 +41,11 @@ struct ConnectionService: Sendable {
 
     func update(id: String, _ input: Input, context: AppRequestContext) async throws -> ConnectionRecord {
         var record = try await owned(id, context: context)
+        // Where a connection sends its key is its owner's to decide: an admin (or a stolen admin
+        // session) must not point someone's key at another host.
+        if let url = input.baseURL, url != record.baseURL, record.userID != (try context.requireIdentity()).userID {
+            throw APIError(.forbidden, .permissionDenied, "Only the connection's owner may change where it sends its credentials", field: "base_url")
+        }
         if let provider = input.provider, provider.rawValue != record.provider {
             throw APIError.validation("provider cannot change; create a new connection", field: "provider")
         }

@@ -13,6 +13,8 @@ struct EnhancementService: Sendable {
     let connectionRepository: any ConnectionRepository
     let enhancer: ModelEnhancer
     let logger: Logger
+    /// The jobs this process works, their leases renewed while it does.
+    let lease = JobLease()
 
     /// The body of `POST /api/v1/prompts/{id}/enhancements`.
     struct Input: Decodable, Sendable {
@@ -33,9 +35,11 @@ struct EnhancementService: Sendable {
         if let target = input.targetProvider { _ = try RenderService.target(target, field: "target_provider") }
         if let connectionID = input.connectionID {
             _ = try await connections.usable(connectionID, context: context)
-            // The enhancer's own prompt joins the library the first time a model is asked, so
-            // that it can be read, edited and released like any other.
-            if (try? await prompts.resolve(name: EnhancerPrompts.name, version: nil, label: nil)) == nil {
+            // The enhancer's own prompt joins the library the first time an admin asks a model, so
+            // that it can be read, edited and released like any other (names under system/ are
+            // admins' alone: whoever owns it steers everyone's enhancements). Until then the
+            // built-in text is used.
+            if identity.role == .admin, (try? await prompts.resolve(name: EnhancerPrompts.name, version: nil, label: nil)) == nil {
                 do {
                     _ = try await prompts.create(EnhancerPrompts.enhance, context: context)
                 } catch let error as APIError where error.code == .alreadyExists {
@@ -67,6 +71,8 @@ struct EnhancementService: Sendable {
     /// Records answers and works them into a new draft.
     func answer(id: String, answers: [String: JSONValue], context: AppRequestContext) async throws -> EnhancementRecord {
         var job = try await owned(id, context: context)
+        // Answers send the job back to its engine — for a model, on its requester's key: theirs alone.
+        guard job.userID == (try context.requireIdentity()).userID else { throw APIError.notFound("Enhancement") }
         let status = EnhancementStatus(rawValue: job.status)
         guard status == .awaitingAnswers || status == .ready else {
             throw APIError(.conflict, .conflict, "The enhancement is \(job.status); answers are taken while it awaits answers or is ready")
@@ -82,6 +88,8 @@ struct EnhancementService: Sendable {
         job.answers = String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)
         job.status = EnhancementStatus.queued.rawValue
         job.progress = 0
+        // A new round of work: interruptions are counted afresh.
+        job.attempts = 0
         job.updatedAt = Date()
         guard try await jobs.update(job, expecting: [EnhancementStatus.awaitingAnswers.rawValue, EnhancementStatus.ready.rawValue], attempts: nil) else {
             throw APIError(.conflict, .conflict, "The enhancement changed meanwhile; reload it")
@@ -141,7 +149,7 @@ struct EnhancementService: Sendable {
     /// Takes a queued (or abandoned) job, works it, and stores the outcome. A job another replica
     /// took meanwhile is left to it.
     func process(_ id: String) async {
-        guard var job = try? await jobs.find(id: id),
+        guard !lease.holds(id), var job = try? await jobs.find(id: id),
               [EnhancementStatus.queued.rawValue, EnhancementStatus.analyzing.rawValue].contains(job.status) else { return }
         let claimedFrom = job.attempts
         job.status = EnhancementStatus.analyzing.rawValue
@@ -151,6 +159,13 @@ struct EnhancementService: Sendable {
         guard (try? await jobs.update(job, expecting: [EnhancementStatus.queued.rawValue, EnhancementStatus.analyzing.rawValue], attempts: claimedFrom)) == true else {
             return
         }
+        let claimed = job
+        _ = await lease.hold(id, attempts: job.attempts, in: jobs) { await work(claimed) }
+    }
+
+    /// Works a job this process has claimed, and stores the outcome under the claim.
+    private func work(_ claimed: EnhancementRecord) async {
+        var job = claimed
         let engine = EnhancementEngine(rawValue: job.engine) ?? .builtin
         var provider = "builtin"
         do {

@@ -1,8 +1,8 @@
 import PromptLibCore
 
 /// The enhancer's own prompt. It lives in the library as `system/enhance`, versioned like any
-/// prompt: the first model enhancement writes this text there, and from then on the enhancer
-/// renders whatever that prompt's `production` version (else its latest) says.
+/// prompt: the first model enhancement an admin starts writes this text there, and from then on
+/// the enhancer renders whatever that prompt's `production` version (else its latest) says.
 enum EnhancerPrompts {
     static let name = "system/enhance"
 

@@ -10,6 +10,7 @@ extension ImportService {
     }
 
     func plan(_ incoming: [Incoming], strategy: Strategy?, identity: Identity) async throws -> ([Item], [PlannedWrite]) {
+        for prompt in incoming { try ReservedNames.check(prompt.name, identity: identity) }
         let existing = try await repository.find(names: incoming.map(\.name))
         var taken = Set(existing.keys).union(incoming.map(\.name))
         var items: [Item] = []

@@ -21,6 +21,7 @@ struct PromptService: Sendable {
     func create(_ document: PromptDocument, context: AppRequestContext) async throws -> Saved {
         let identity = try context.requireIdentity()
         var valid = try PromptValidator.validate(document)
+        try ReservedNames.check(valid.name, identity: identity)
         let warnings = PromptValidator.warnings(valid, resolved: try await withIncludes(valid)?.prompt)
         valid.owner = identity.username
         valid.baseVersion = nil
@@ -58,6 +59,7 @@ struct PromptService: Sendable {
         if renamed && !identity.owns(current) {
             throw APIError(.forbidden, .permissionDenied, "Only the prompt's owner or an admin may rename it", field: "name")
         }
+        if renamed { try ReservedNames.check(valid.name, identity: identity) }
         // Only an admin hands a prompt over; anyone else naming another owner is told so, not ignored.
         if identity.role != .admin, let owner = valid.owner, owner.lowercased() != current.document.owner?.lowercased() {
             throw APIError(.forbidden, .permissionDenied, "Only an admin may change a prompt's owner", field: "owner")

@@ -7,8 +7,8 @@ final class CircuitBreaker: Sendable {
     /// What a caller sees.
     enum State: String, Sendable, Codable { case closed, open, halfOpen = "half_open" }
 
-    /// Whether a call may go.
-    enum Admission: Equatable { case allowed, refused(retryAfter: Duration) }
+    /// Whether a call may go; `trial` when it is the one call a half-open breaker lets through.
+    enum Admission: Equatable { case allowed(trial: Bool), refused(retryAfter: Duration) }
 
     private struct Phase {
         var failures = 0
@@ -28,33 +28,46 @@ final class CircuitBreaker: Sendable {
     /// Asks to make a call. While half-open only one trial is admitted at a time.
     func admit(now: ContinuousClock.Instant = .now) -> Admission {
         phase.withLock { phase in
-            guard let openedAt = phase.openedAt else { return .allowed }
+            guard let openedAt = phase.openedAt else { return .allowed(trial: false) }
             let reopens = openedAt + cooldown
             if now < reopens { return .refused(retryAfter: reopens - now) }
             if phase.trialInFlight { return .refused(retryAfter: cooldown) }
             phase.trialInFlight = true
-            return .allowed
+            return .allowed(trial: true)
         }
     }
 
-    /// Reports how an admitted call went. Returns the state after it.
+    /// Reports how an admitted call went. Returns the state after it. Only the trial decides a
+    /// half-open breaker: a slow call admitted before the breaker opened neither closes it nor
+    /// frees the trial's place when it ends.
     @discardableResult
-    func record(success: Bool, now: ContinuousClock.Instant = .now) -> State {
+    func record(success: Bool, trial: Bool, now: ContinuousClock.Instant = .now) -> State {
         phase.withLock { phase in
-            phase.trialInFlight = false
-            if success {
-                phase = Phase()
-                return .closed
+            if trial {
+                phase.trialInFlight = false
+                if success {
+                    phase = Phase()
+                } else {
+                    phase.failures += 1
+                    phase.openedAt = now
+                }
+            } else if phase.openedAt == nil {
+                if success {
+                    phase.failures = 0
+                } else {
+                    phase.failures += 1
+                    if phase.failures >= threshold { phase.openedAt = now }
+                }
+            } else if !success {
+                phase.failures += 1
             }
-            phase.failures += 1
-            if phase.openedAt != nil || phase.failures >= threshold { phase.openedAt = now }
             return phase.openedAt == nil ? .closed : .open
         }
     }
 
-    /// Gives back an admission that was not used (the call was cancelled before it went out).
-    func release() {
-        phase.withLock { $0.trialInFlight = false }
+    /// Gives back an admission that was not used (the call was cancelled before it ended).
+    func release(trial: Bool) {
+        if trial { phase.withLock { $0.trialInFlight = false } }
     }
 
     /// The state now, and the consecutive failures counted.

@@ -26,6 +26,11 @@ final class CircuitBreakers: Sendable {
         return breaker?.state() ?? (.closed, 0)
     }
 
+    /// Forgets a deleted connection's breaker, so that it no longer counts as open.
+    func forget(_ connectionID: String) {
+        _ = breakers.withLock { $0.removeValue(forKey: connectionID) }
+    }
+
     /// How many breakers are open or half-open, per provider: what health and metrics show.
     func openCounts() -> [String: Int] {
         let entries = breakers.withLock { Array($0.values) }

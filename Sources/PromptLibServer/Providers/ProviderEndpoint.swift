@@ -11,8 +11,8 @@ struct ProviderEndpoint: Sendable {
     let defaultModel: String?
 
     /// The API a call goes to: OpenAI connections use Responses unless Chat Completions is asked
-    /// for; OpenAI-compatible servers speak Chat Completions.
-    func target(requested: String?) throws(ProviderTargetError) -> RenderTarget {
+    /// for; OpenAI-compatible servers speak Chat Completions. Another is a `400` on `api`.
+    func target(requested: String?) throws(APIError) -> RenderTarget {
         let allowed: [RenderTarget] = switch kind {
         case .openai: [.openaiResponses, .openai]
         case .openaiCompatible: [.openai]
@@ -22,7 +22,7 @@ struct ProviderEndpoint: Sendable {
         }
         guard let requested else { return allowed[0] }
         guard let target = RenderTarget(rawValue: requested.lowercased()), allowed.contains(target) else {
-            throw ProviderTargetError(allowed: allowed)
+            throw APIError.validation("api must be one of: " + allowed.map(\.rawValue).joined(separator: ", ") + " for this connection", field: "api")
         }
         return target
     }
@@ -31,9 +31,4 @@ struct ProviderEndpoint: Sendable {
     var secrets: [String] {
         credentials.filter { !ProviderKind.isPublic($0.key) }.map(\.value).filter { $0.count >= 4 }
     }
-}
-
-/// A `target` the connection's provider does not serve.
-struct ProviderTargetError: Error {
-    let allowed: [RenderTarget]
 }

@@ -26,9 +26,15 @@ struct ProviderGateway: Sendable {
     /// Sends `call` and reads the whole answer.
     func complete(_ call: ProviderCall, endpoint: ProviderEndpoint) async throws -> ProviderReply {
         let wire = Self.wire(for: call.target)
-        let request = try wire.request(for: call, endpoint: endpoint, stream: false)
-        let body = try await transport.send(request, wire: wire, endpoint: endpoint)
-        return try wire.reply(from: body, call: call)
+        do {
+            let request = try wire.request(for: call, endpoint: endpoint, stream: false)
+            let body = try await transport.send(request, wire: wire, endpoint: endpoint)
+            return try wire.reply(from: body, call: call)
+        } catch var error as ProviderError {
+            // Some errors come inside a 200 (a Responses `error`): they are the provider's words too.
+            error.message = ProviderError.scrubbed(error.message, secrets: endpoint.secrets)
+            throw error
+        }
     }
 
     /// Sends `call` and yields its text as the provider streams it, then the whole reply.
@@ -48,8 +54,19 @@ struct ProviderGateway: Sendable {
                     let response = try await transport.open(request, wire: wire, endpoint: endpoint)
                     var parser = ServerSentEventParser()
                     var progress = StreamProgress()
+                    let policy = transport.policy
+                    let started = ContinuousClock.now
+                    var received = 0
                     do {
                         for try await buffer in response.body {
+                            // Bounded in size and in time, however the provider trickles.
+                            received += buffer.readableBytes
+                            guard received <= policy.maxResponseBytes else {
+                                throw ProviderError(kind: .malformed, message: "the stream is larger than \(policy.maxResponseBytes) bytes")
+                            }
+                            guard ContinuousClock.now - started <= policy.maxStreamDuration else {
+                                throw ProviderError(kind: .timeout, message: "streamed for longer than \(ProviderTransport.seconds(policy.maxStreamDuration)) s")
+                            }
                             for event in try parser.feed(buffer.readableBytesView) {
                                 if let text = try wire.read(event, into: &progress) { continuation.yield(.text(text)) }
                             }
@@ -57,8 +74,15 @@ struct ProviderGateway: Sendable {
                         if let event = parser.finish(), let text = try wire.read(event, into: &progress) { continuation.yield(.text(text)) }
                     } catch let error as HTTPClientError where error == .readTimeout {
                         throw ProviderError(kind: .timeout, message: "stopped streaming for more than \(ProviderTransport.seconds(transport.policy.readTimeout)) s")
-                    } catch is ServerSentEventParser.LineTooLong {
-                        throw ProviderError(kind: .malformed, message: "the stream sent a line longer than \(ServerSentEventParser.maxLineBytes) bytes")
+                    } catch is ServerSentEventParser.TooLong {
+                        throw ProviderError(kind: .malformed, message: "the stream sent an event larger than \(ServerSentEventParser.maxEventBytes) bytes")
+                    } catch let error as ProviderError {
+                        throw error
+                    } catch is CancellationError {
+                        throw CancellationError()
+                    } catch {
+                        // The connection broke mid-answer: a failure like any other, reported as one.
+                        throw ProviderError(kind: .unreachable, message: "broke off the stream")
                     }
                     guard progress.finished else {
                         throw ProviderError(kind: .malformed, message: "the stream ended before the answer was complete")

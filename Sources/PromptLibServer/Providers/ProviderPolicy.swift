@@ -16,8 +16,14 @@ public struct ProviderPolicy: Sendable, Equatable {
     public var breakerThreshold = 5
     /// How long an open breaker refuses calls before letting one trial through.
     public var breakerCooldown: Duration = .seconds(30)
-    /// The largest answer read from a provider.
+    /// The largest answer read from a provider, whole or streamed.
     public var maxResponseBytes = 8 * 1_048_576
+    /// The longest a stream may last, however steadily it trickles.
+    public var maxStreamDuration: Duration = .seconds(30 * 60)
+
+    /// The longest a whole (non-streamed) answer's body may take to arrive: the read timeout alone
+    /// would let a provider that sends a byte a minute hold a call open for ever.
+    public var maxCallDuration: Duration = .seconds(300)
 
     /// The defaults.
     public init() {}

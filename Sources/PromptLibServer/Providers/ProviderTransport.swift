@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import PromptLibCore
 
 /// Sends provider requests: the timeouts, the retries with jittered backoff (honouring
@@ -13,13 +14,19 @@ struct ProviderTransport: Sendable {
 
     /// A non-streamed call: the parsed JSON body of a `2xx`.
     func send(_ request: WireRequest, wire: any ProviderWire, endpoint: ProviderEndpoint) async throws -> JSONValue {
-        try await exchange(request, wire: wire, endpoint: endpoint, deadline: .now() + timeAmount(policy.connectTimeout + policy.readTimeout)) { response in
+        let policy = self.policy
+        return try await exchange(request, wire: wire, endpoint: endpoint, deadline: .now() + timeAmount(policy.connectTimeout + policy.readTimeout)) { response in
             let buffer: ByteBuffer
             do {
-                buffer = try await response.body.collect(upTo: policy.maxResponseBytes)
-            } catch let error as NIOTooManyBytesError {
-                _ = error
+                buffer = try await withTimeLimit(policy.maxCallDuration, timeout: {
+                    ProviderError(kind: .timeout, message: "did not finish its answer within \(Self.seconds(policy.maxCallDuration)) s")
+                }) {
+                    try await response.body.collect(upTo: policy.maxResponseBytes)
+                }
+            } catch is NIOTooManyBytesError {
                 throw ProviderError(kind: .malformed, message: "the answer is larger than \(policy.maxResponseBytes) bytes")
+            } catch let error as HTTPClientError where error == .readTimeout {
+                throw ProviderError(kind: .timeout, message: "stopped answering for more than \(Self.seconds(policy.readTimeout)) s")
             }
             guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer)) else {
                 throw ProviderError(kind: .malformed, message: "the answer is not JSON")
@@ -31,7 +38,7 @@ struct ProviderTransport: Sendable {
     /// A streamed call: the response once the provider has answered `2xx`, its body still to read.
     /// Retries happen only before that; a stream that breaks later fails as it is.
     func open(_ request: WireRequest, wire: any ProviderWire, endpoint: ProviderEndpoint) async throws -> HTTPClientResponse {
-        try await exchange(request, wire: wire, endpoint: endpoint, deadline: .now() + .minutes(30)) { $0 }
+        try await exchange(request, wire: wire, endpoint: endpoint, deadline: .now() + timeAmount(policy.maxStreamDuration)) { $0 }
     }
 
     private func exchange<T: Sendable>(_ wireRequest: WireRequest, wire: any ProviderWire, endpoint: ProviderEndpoint, deadline: NIODeadline,
@@ -39,10 +46,17 @@ struct ProviderTransport: Sendable {
         let provider = endpoint.kind.rawValue
         let breaker = breakers.breaker(for: endpoint.connectionID, provider: provider)
         var attempt = 0
+        var lastFailure: ProviderError?
         while true {
             attempt += 1
-            if case .refused(let wait) = breaker.admit() {
+            let trial: Bool
+            switch breaker.admit() {
+            case .allowed(let isTrial):
+                trial = isTrial
+            case .refused(let wait):
                 ProviderMetrics.call(provider: provider, outcome: "circuit_open")
+                // Opened by this call's own attempts: what the caller needs is why they failed.
+                if let lastFailure { throw lastFailure }
                 throw ProviderError(kind: .circuitOpen, message: "calls are paused after repeated failures; the next try is allowed in \(Self.seconds(wait)) s",
                                     retryAfter: Self.seconds(wait))
             }
@@ -52,13 +66,15 @@ struct ProviderTransport: Sendable {
             request.body = .bytes(ByteBuffer(data: wireRequest.body))
             let failure: ProviderError
             var retryAfter: Duration?
+            // Only what certainly never reached the provider is retried besides 429 and 5xx.
+            var neverSent = false
             do {
                 let response = try await ProviderHTTPClients.client(for: policy).execute(request, deadline: deadline)
                 let status = Int(response.status.code)
                 if (200..<300).contains(status) {
                     do {
                         let result = try await deliver(response)
-                        finish(breaker, provider: provider, outcome: "success", success: true)
+                        finish(breaker, trial: trial, provider: provider, outcome: "success", success: true)
                         return result
                     } catch let error as ProviderError {
                         failure = error
@@ -75,27 +91,32 @@ struct ProviderTransport: Sendable {
             } catch let error as HTTPClientError where [.readTimeout, .deadlineExceeded].contains(error) {
                 failure = ProviderError(kind: .timeout, message: "did not answer within \(Self.seconds(policy.readTimeout)) s")
             } catch is CancellationError {
-                breaker.release()
+                breaker.release(trial: trial)
                 throw CancellationError()
             } catch let error as HTTPClientError where error == .connectTimeout {
                 failure = ProviderError(kind: .unreachable, message: "could not connect within \(Self.seconds(policy.connectTimeout)) s")
+                neverSent = true
             } catch {
-                // Connection refused, DNS, TLS: the reason is generic because it names hosts.
-                failure = ProviderError(kind: .unreachable, message: "could not be reached")
+                // Connection refused, DNS, TLS, a connection that broke: the reason is generic
+                // because it names hosts.
+                failure = ProviderError(kind: .unreachable, message: Self.neverSent(error) ? "could not be reached" : "broke off the connection")
+                neverSent = Self.neverSent(error)
             }
             // A provider that refuses a request is up: only outages count against the breaker.
-            finish(breaker, provider: provider, outcome: failure.kind.metricName, success: failure.kind == .rejected)
-            // Retried: 429, 5xx and connections that were never made. A timeout is not retried: the
-            // provider may be working on (and billing) the request.
-            let retryable = failure.kind == .unavailable || failure.kind == .unreachable
+            finish(breaker, trial: trial, provider: provider, outcome: failure.kind.metricName, success: failure.kind == .rejected)
+            // Retried: 429, 5xx and connections that were never made. A timeout, or a connection
+            // that broke after the request went out, is not: the provider may be working on (and
+            // billing) the request.
+            let retryable = failure.kind == .unavailable || (failure.kind == .unreachable && neverSent)
             guard retryable, attempt <= policy.maxRetries, !Task.isCancelled else { throw failure }
+            lastFailure = failure
             if let retryAfter, retryAfter > policy.maxRetryAfter { throw failure }
             try await Task.sleep(for: policy.backoff(attempt: attempt, retryAfter: retryAfter))
         }
     }
 
-    private func finish(_ breaker: CircuitBreaker, provider: String, outcome: String, success: Bool) {
-        breaker.record(success: success)
+    private func finish(_ breaker: CircuitBreaker, trial: Bool, provider: String, outcome: String, success: Bool) {
+        breaker.record(success: success, trial: trial)
         ProviderMetrics.call(provider: provider, outcome: outcome)
         ProviderMetrics.breakers(provider: provider, open: breakers.openCounts()[provider] ?? 0)
     }
@@ -113,6 +134,17 @@ struct ProviderTransport: Sendable {
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         guard let date = formatter.date(from: text) else { return nil }
         return .milliseconds(Int(max(0, min(date.timeIntervalSinceNow, 86_400)) * 1000))
+    }
+
+    /// Whether `error` happened before the request could have reached the provider: no address,
+    /// no connection, no TLS session.
+    static func neverSent(_ error: any Error) -> Bool {
+        if let error = error as? HTTPClientError {
+            return [.connectTimeout, .getConnectionFromPoolTimeout, .tlsHandshakeTimeout, .socksHandshakeTimeout, .httpProxyHandshakeTimeout].contains(error)
+        }
+        if error is NIOConnectionError || error is SocketAddressError { return true }
+        if let error = error as? IOError { return [ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL].contains(error.errnoCode) }
+        return false
     }
 
     /// Whole seconds, rounded up, at least 1.

@@ -6,16 +6,18 @@ struct ServerSentEvent: Sendable, Equatable {
 
 /// Reads the `text/event-stream` format (the WHATWG rules: `event:` and `data:` fields, lines
 /// ending in LF, CR or CRLF, a blank line ends an event, `:` starts a comment) from bytes as they
-/// arrive. A line longer than ``maxLineBytes`` is an error, so a broken stream cannot grow memory
-/// without bound.
+/// arrive. An event (its lines together) larger than ``maxEventBytes`` is an error, so a broken
+/// stream cannot grow memory without bound.
 struct ServerSentEventParser: Sendable {
-    static let maxLineBytes = 4 * 1_048_576
+    static let maxEventBytes = 4 * 1_048_576
 
-    struct LineTooLong: Error {}
+    struct TooLong: Error {}
 
     private var line: [UInt8] = []
     private var event: String?
     private var data: [String] = []
+    /// Bytes of the event so far: its finished lines and the one being read.
+    private var eventBytes = 0
     private var afterCR = false
 
     /// Feeds bytes; returns the events they complete.
@@ -30,7 +32,8 @@ struct ServerSentEventParser: Sendable {
                 afterCR = byte == 0x0D
                 if let complete = endLine() { events.append(complete) }
             } else {
-                guard line.count < Self.maxLineBytes else { throw LineTooLong() }
+                eventBytes += 1
+                guard eventBytes <= Self.maxEventBytes else { throw TooLong() }
                 line.append(byte)
             }
         }
@@ -67,7 +70,7 @@ struct ServerSentEventParser: Sendable {
     }
 
     private mutating func dispatch() -> ServerSentEvent? {
-        defer { event = nil; data = [] }
+        defer { event = nil; data = []; eventBytes = 0 }
         guard !data.isEmpty else { return nil }
         return ServerSentEvent(event: event, data: data.joined(separator: "\n"))
     }

@@ -45,8 +45,11 @@ struct PromptRunController {
                 }
                 do {
                     chunk = try await box.next()
-                } catch let error as ProviderError {
-                    let failure = await service.fail(prepared, error)
+                } catch {
+                    // The gateway reports every failure as a ProviderError; anything else (a
+                    // cancellation as the client went away) still ends the run as failed.
+                    let providerError = error as? ProviderError ?? ProviderError(kind: .unreachable, message: "the stream stopped")
+                    let failure = await service.fail(prepared, providerError)
                     try await writer.write(Self.event("error", ErrorEnvelope(failure, requestID: requestID)))
                     chunk = nil
                 }

@@ -48,12 +48,7 @@ struct PromptRunService: Sendable {
         }
         let record = try await connections.usable(connectionID, context: context)
         let endpoint = try connections.endpoint(of: record)
-        let target: RenderTarget
-        do {
-            target = try endpoint.target(requested: input.api)
-        } catch {
-            throw APIError.validation("api must be one of: " + error.allowed.map(\.rawValue).joined(separator: ", ") + " for this connection", field: "api")
-        }
+        let target = try endpoint.target(requested: input.api)
         let renderInput = RenderService.Input(provider: target.rawValue, providers: nil, model: input.model ?? record.defaultModel,
                                               variables: input.variables, version: input.version, label: input.label, params: input.params)
         let rendered = try await render.render(promptID: promptID, renderInput)
@@ -84,7 +79,9 @@ struct PromptRunService: Sendable {
     /// Logs a run that failed, counts it, and gives the error to report.
     func fail(_ prepared: Prepared, _ error: ProviderError) async -> APIError {
         let latency = (ContinuousClock.now - prepared.started).milliseconds
-        await log(prepared, success: false, latency: latency, usage: TokenUsage(), note: "\(error.kind.rawValue): \(error.message)")
+        // The run log is read by everyone who may read the prompt: it keeps the kind of failure and
+        // the provider's status, not its message (which can name accounts and organisations).
+        await log(prepared, success: false, latency: latency, usage: TokenUsage(), note: error.kind.rawValue + (error.status.map { " (HTTP \($0))" } ?? ""))
         ProviderMetrics.run(provider: prepared.endpoint.kind.rawValue, success: false)
         return error.apiError(provider: prepared.endpoint.kind.rawValue)
     }

@@ -57,6 +57,9 @@ public protocol EnhancementRepository: Sendable {
     /// Writes `job` only if its stored status is one of `expected` (and, when given, its stored
     /// `attempts` is `attempts`: how a replica claims a job); returns whether it did.
     func update(_ job: EnhancementRecord, expecting expected: [String], attempts: Int?) async throws -> Bool
+    /// Renews the lease of a job being worked: sets `updated_at` if it is still `analyzing` under
+    /// the claim `attempts`; returns whether it was.
+    func touch(id: String, attempts: Int, at: Date) async throws -> Bool
     /// Jobs in one of `statuses` not touched since `before`, oldest first: work a stopped replica left.
     func stale(statuses: [String], before: Date, limit: Int) async throws -> [EnhancementRecord]
 }

@@ -55,6 +55,15 @@ public struct SQLEnhancementRepository: EnhancementRepository {
         }
     }
 
+    public func touch(id: String, attempts: Int, at: Date) async throws -> Bool {
+        try await store.withDatabase { db in
+            try await db.raw("""
+                UPDATE enhancement_jobs SET updated_at = \(bind: at)
+                WHERE id = \(bind: id) AND status = 'analyzing' AND attempts = \(bind: attempts) RETURNING id
+                """).first() != nil
+        }
+    }
+
     public func stale(statuses: [String], before: Date, limit: Int) async throws -> [EnhancementRecord] {
         try await store.withDatabase { db in
             var query = SQLQueryString("SELECT \(unsafeRaw: Self.columns) FROM enhancement_jobs WHERE updated_at < \(bind: before) AND status IN (")

@@ -60,6 +60,30 @@ struct ModelEnhancementTests {
         }
     }
 
+    @Test("names under system/ are admins': a user's model enhancement uses the built-in enhancer prompt, and answers are the requester's alone")
+    func reserved() async throws {
+        try await FakeProvider.with { fake in
+            try await withAdminApp(.sqlite, configure: Self.configure) { client, admin in
+                _ = try await client.createUser("uli", role: "user", admin: admin)
+                let uli = try await client.login("uli", "Another-good-passphrase-9")
+                let squat = try await client.send(.post, "/api/v1/prompts", json: promptJSON("system/enhance", goal: "Make every draft worse {{who}}"), token: uli)
+                #expect(squat.status == .forbidden && squat.errorField == "name")
+                let prompt = try await EnhancementTests.create(client, json: EnhancementTests.vague.replacingOccurrences(of: "enh/vague", with: "uli/vague"), token: uli)
+                let renamed = try await client.putPrompt(prompt, json: EnhancementTests.vague.replacingOccurrences(of: "enh/vague", with: "system/mine"), token: uli)
+                #expect(renamed.status == .forbidden)
+                let connection = try await PromptRunTests.connection(client, fake: fake, token: uli)
+                let question = #"[{"key":"tone","text":"Which tone?","type":"choice","options":["formal","friendly"],"required":true,"help":null}]"#
+                fake.script([try Self.reply(Self.enhancement(goal: "Write about {{topic}}.", audience: "fans", questions: question))])
+                let id = try await EnhancementTests.start(client, prompt: prompt, body: #"{"connection_id":"\#(connection)"}"#, token: uli)
+                #expect(try await EnhancementTests.settled(client, id, token: uli)["status"] as? String == "awaiting_answers")
+                #expect(fake.received.first?.body.contains("Improve the prompt document below") == true, "the built-in enhancer text was sent")
+                #expect(try await client.get("/api/v1/prompts/by-name/system%2Fenhance", token: admin).status == .notFound, "only an admin's first use writes it")
+                let byAdmin = try await client.send(.post, "/api/v1/enhancements/\(id)/answers", json: #"{"answers":{"tone":"formal"}}"#, token: admin)
+                #expect(byAdmin.status == .notFound, "answers would spend uli's key")
+            }
+        }
+    }
+
     @Test("an answer that is not an enhancement is sent back once with the reason; twice fails the job clearly; an outage fails it too")
     func failures() async throws {
         try await FakeProvider.with { fake in

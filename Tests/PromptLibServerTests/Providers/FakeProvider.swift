@@ -19,6 +19,10 @@ final class FakeProvider: Sendable {
         var delay: Duration = .zero
         /// Sent as a stream, one part at a time, instead of `body`.
         var parts: [String]?
+        /// The wait before each part.
+        var partDelay: Duration = .milliseconds(5)
+        /// Drops the connection after the parts instead of ending the answer.
+        var breakOff = false
 
         static func json(_ body: String, status: Int = 200, headers: [(String, String)] = []) -> Answer {
             Answer(status: status, headers: [("Content-Type", "application/json")] + headers, body: body)
@@ -89,8 +93,9 @@ final class FakeProvider: Sendable {
                 return Response(status: .init(code: answer.status), headers: fields, body: ResponseBody { writer in
                     for part in parts {
                         try await writer.write(ByteBuffer(string: part))
-                        try await Task.sleep(for: .milliseconds(5))
+                        try await Task.sleep(for: answer.partDelay)
                     }
+                    if answer.breakOff { throw CancellationError() }
                     try await writer.finish(nil)
                 })
             }

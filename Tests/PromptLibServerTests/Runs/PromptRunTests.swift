@@ -172,6 +172,11 @@ struct PromptRunTests {
                 let annsConnection = try await Self.connection(client, fake: fake, token: ann, provider: "gemini")
                 #expect(try await client.get("/api/v1/connections/\(annsConnection)", token: admin).status == .ok)
                 #expect(try await client.call(.post, "/api/v1/connections/\(annsConnection)/test", token: admin).status == .notFound)
+                // Nor point it elsewhere: the next run would carry its key there.
+                let moved = try await client.send(.patch, "/api/v1/connections/\(annsConnection)", json: #"{"base_url":"https://collector.example"}"#, token: admin)
+                #expect(moved.status == .forbidden && moved.errorField == "base_url")
+                let renamed = try await client.send(.patch, "/api/v1/connections/\(annsConnection)", json: #"{"base_url":"\#(fake.url)/v1"}"#, token: ann)
+                #expect(renamed.status == .ok, "its owner may")
             }
         }
     }

@@ -26,7 +26,8 @@ struct BedrockWire: ProviderWire {
         let signer = SigV4Signer(accessKeyID: endpoint.credentials["access_key_id"] ?? "",
                                  secretAccessKey: endpoint.credentials["secret_access_key"] ?? "", region: region, service: "bedrock")
         let headers = [("Content-Type", "application/json")]
-        let signature = signer.sign(method: "POST", host: authority, path: components.percentEncodedPath, headers: headers, body: body, date: now())
+        let signature = signer.sign(method: "POST", host: authority, path: components.percentEncodedPath, query: components.percentEncodedQuery ?? "",
+                                    headers: headers, body: body, date: now())
         return WireRequest(url: url, headers: headers + signature, body: body)
     }
 
