@@ -3,6 +3,7 @@ public import PromptLibRedis
 public import Logging
 public import PromptLibCore
 public import PromptLibStorage
+public import Metrics
 
 /// Everything the server reads from its environment, validated once at start-up.
 public struct AppConfiguration: Sendable {
@@ -65,6 +66,9 @@ public struct AppConfiguration: Sendable {
     public var trustedProxies: Set<String> = []
     /// Timeouts, retries and circuit breakers of calls to model providers (`PROVIDER_*`).
     public var providers = ProviderPolicy()
+    /// Where the provider, run and enhancement metrics go: the process's backend unless a test
+    /// gives its own.
+    public var metricsFactory: (any MetricsFactory)?
 
     /// A configuration for the embedded database in `storageDirectory`, with every other value at its default.
     public init(storageDirectory: String) {

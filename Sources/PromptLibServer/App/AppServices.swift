@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import PromptLibStorage
 
 /// Every service of the application, built once from the configuration and the store.
@@ -52,7 +53,7 @@ struct AppServices: Sendable {
         let audit = AuditLog(repository: auditRepository)
         let hasher = PasswordHasher(cost: configuration.bcryptCost)
         let tokens = await TokenService(secret: secret, accessTTL: configuration.accessTokenTTL, refreshTTL: configuration.refreshTokenTTL)
-        gateway = ProviderGateway(policy: configuration.providers)
+        gateway = ProviderGateway(policy: configuration.providers, metrics: ProviderMetrics(factory: configuration.metricsFactory ?? MetricsSystem.factory))
         health = HealthService(store: store, storageDirectory: configuration.storageDirectory, startedAt: .now, databaseTimeout: .seconds(2),
                                cache: cache, cacheBackend: configuration.promptCacheTTLSeconds == 0 ? "off" : configuration.redis == nil ? "in-process" : "redis",
                                breakers: gateway.breakers)

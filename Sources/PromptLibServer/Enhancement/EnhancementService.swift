@@ -212,7 +212,7 @@ struct EnhancementService: Sendable {
         }
         job.progress = 100
         job.updatedAt = Date()
-        ProviderMetrics.enhancement(engine: engine.rawValue, provider: provider, outcome: job.status)
+        enhancer.gateway.metrics.enhancement(engine: engine.rawValue, provider: provider, outcome: job.status)
         // A job rejected meanwhile stays rejected.
         _ = try? await jobs.update(job, expecting: [EnhancementStatus.analyzing.rawValue], attempts: job.attempts)
     }

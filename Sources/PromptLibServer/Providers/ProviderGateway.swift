@@ -6,11 +6,12 @@ import PromptLibCore
 struct ProviderGateway: Sendable {
     let transport: ProviderTransport
 
-    init(policy: ProviderPolicy) {
-        transport = ProviderTransport(policy: policy, breakers: CircuitBreakers(policy: policy))
+    init(policy: ProviderPolicy, metrics: ProviderMetrics = ProviderMetrics()) {
+        transport = ProviderTransport(policy: policy, breakers: CircuitBreakers(policy: policy), metrics: metrics)
     }
 
     var breakers: CircuitBreakers { transport.breakers }
+    var metrics: ProviderMetrics { transport.metrics }
 
     /// The wire protocol of a render target.
     static func wire(for target: RenderTarget) -> any ProviderWire {

@@ -11,6 +11,7 @@ import PromptLibCore
 struct ProviderTransport: Sendable {
     let policy: ProviderPolicy
     let breakers: CircuitBreakers
+    let metrics: ProviderMetrics
 
     /// A non-streamed call: the parsed JSON body of a `2xx`.
     func send(_ request: WireRequest, wire: any ProviderWire, endpoint: ProviderEndpoint) async throws -> JSONValue {
@@ -54,7 +55,7 @@ struct ProviderTransport: Sendable {
             case .allowed(let isTrial):
                 trial = isTrial
             case .refused(let wait):
-                ProviderMetrics.call(provider: provider, outcome: "circuit_open")
+                metrics.call(provider: provider, outcome: "circuit_open")
                 // Opened by this call's own attempts: what the caller needs is why they failed.
                 if let lastFailure { throw lastFailure }
                 throw ProviderError(kind: .circuitOpen, message: "calls are paused after repeated failures; the next try is allowed in \(Self.seconds(wait)) s",
@@ -117,8 +118,8 @@ struct ProviderTransport: Sendable {
 
     private func finish(_ breaker: CircuitBreaker, trial: Bool, provider: String, outcome: String, success: Bool) {
         breaker.record(success: success, trial: trial)
-        ProviderMetrics.call(provider: provider, outcome: outcome)
-        ProviderMetrics.breakers(provider: provider, open: breakers.openCounts()[provider] ?? 0)
+        metrics.call(provider: provider, outcome: outcome)
+        metrics.breakers(provider: provider, open: breakers.openCounts()[provider] ?? 0)
     }
 
     /// `Retry-After` in seconds or as an HTTP date, or OpenAI's `retry-after-ms`.

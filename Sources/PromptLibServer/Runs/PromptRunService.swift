@@ -71,7 +71,7 @@ struct PromptRunService: Sendable {
     func finish(_ prepared: Prepared, reply: ProviderReply) async -> RunOutput {
         let latency = (ContinuousClock.now - prepared.started).milliseconds
         await log(prepared, success: true, latency: latency, usage: reply.usage, note: nil)
-        ProviderMetrics.run(provider: prepared.endpoint.kind.rawValue, success: true)
+        gateway.metrics.run(provider: prepared.endpoint.kind.rawValue, success: true)
         return RunOutput(output: reply.output, usage: reply.usage, latencyMs: latency, model: reply.model, finishReason: reply.finishReason,
                          provider: prepared.call.target.rawValue, version: prepared.version, warnings: prepared.warnings)
     }
@@ -82,7 +82,7 @@ struct PromptRunService: Sendable {
         // The run log is read by everyone who may read the prompt: it keeps the kind of failure and
         // the provider's status, not its message (which can name accounts and organisations).
         await log(prepared, success: false, latency: latency, usage: TokenUsage(), note: error.kind.rawValue + (error.status.map { " (HTTP \($0))" } ?? ""))
-        ProviderMetrics.run(provider: prepared.endpoint.kind.rawValue, success: false)
+        gateway.metrics.run(provider: prepared.endpoint.kind.rawValue, success: false)
         return error.apiError(provider: prepared.endpoint.kind.rawValue)
     }
 
