@@ -13,6 +13,7 @@ import json
 import pathlib
 import sys
 
+import botocore.eventstream
 import botocore.session
 from anthropic.types import Message, RawMessageStreamEvent
 from anthropic.types.shared import ErrorResponse as AnthropicError
@@ -84,6 +85,24 @@ def bedrock_output(value, shape=None, path="$"):
         raise ValueError(f"{path} must be an integer")
 
 
+def bedrock_stream(root):
+    """The binary ConverseStream fixture, parsed by botocore's event-stream parser (framing and
+    checksums), each event checked against the ConverseStream output shape, and equal to the JSON
+    it was written from."""
+    model = botocore.session.get_session().get_service_model("bedrock-runtime")
+    shapes = model.operation_model("ConverseStream").output_shape.members["stream"].members
+    parser = botocore.eventstream.EventStreamBuffer()
+    parser.add_data((root / "bedrock" / "stream.bin").read_bytes())
+    events = [(m.headers[":event-type"], json.loads(m.payload)) for m in parser]
+    for name, payload in events:
+        if name not in shapes:
+            raise ValueError(f"{name} is not a ConverseStream event")
+        bedrock_output(payload, shapes[name], f"$.{name}")
+    written = [(e["event"], e["payload"]) for e in json.loads((root / "bedrock" / "stream.json").read_text())]
+    if events != written:
+        raise ValueError("stream.bin is not stream.json: run scripts/sdk/bedrock_stream.py")
+
+
 def gemini_reply(value):
     return gtypes.GenerateContentResponse.model_validate(value)
 
@@ -114,6 +133,8 @@ def main():
     found = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
     passed = failed = 0
     for name in found:
+        if name in ("bedrock/stream.bin", "bedrock/stream.json"):
+            continue
         check = CHECKS.get(name)
         if check is None:
             print(f"FAIL {name}: no SDK check for this file")
@@ -126,6 +147,12 @@ def main():
         except Exception as error:  # noqa: BLE001 - every failure is reported the same way
             print(f"FAIL {name}: " + " | ".join(str(error).splitlines()[:4]))
             failed += 1
+    try:
+        bedrock_stream(root)
+        passed += 1
+    except Exception as error:  # noqa: BLE001
+        print("FAIL bedrock/stream.bin: " + " | ".join(str(error).splitlines()[:4]))
+        failed += 1
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed or not passed else 0)
 

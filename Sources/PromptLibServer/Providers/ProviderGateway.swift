@@ -44,16 +44,9 @@ struct ProviderGateway: Sendable {
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    guard wire.streamsEvents else {
-                        let reply = try await complete(call, endpoint: endpoint)
-                        continuation.yield(.text(reply.output))
-                        continuation.yield(.done(reply))
-                        continuation.finish()
-                        return
-                    }
                     let request = try wire.request(for: call, endpoint: endpoint, stream: true)
                     let response = try await transport.open(request, wire: wire, endpoint: endpoint)
-                    var parser = ServerSentEventParser()
+                    var framing = StreamDecoder(wire.streamFraming)
                     var progress = StreamProgress()
                     let policy = transport.policy
                     let started = ContinuousClock.now
@@ -68,15 +61,19 @@ struct ProviderGateway: Sendable {
                             guard ContinuousClock.now - started <= policy.maxStreamDuration else {
                                 throw ProviderError(kind: .timeout, message: "streamed for longer than \(ProviderTransport.seconds(policy.maxStreamDuration)) s")
                             }
-                            for event in try parser.feed(buffer.readableBytesView) {
+                            for event in try framing.feed(buffer.readableBytesView) {
                                 if let text = try wire.read(event, into: &progress) { continuation.yield(.text(text)) }
                             }
                         }
-                        if let event = parser.finish(), let text = try wire.read(event, into: &progress) { continuation.yield(.text(text)) }
+                        for event in try framing.finish() {
+                            if let text = try wire.read(event, into: &progress) { continuation.yield(.text(text)) }
+                        }
                     } catch let error as HTTPClientError where error == .readTimeout {
                         throw ProviderError(kind: .timeout, message: "stopped streaming for more than \(ProviderTransport.seconds(transport.policy.readTimeout)) s")
                     } catch is ServerSentEventParser.TooLong {
                         throw ProviderError(kind: .malformed, message: "the stream sent an event larger than \(ServerSentEventParser.maxEventBytes) bytes")
+                    } catch let error as AWSEventStreamParser.Malformed {
+                        throw ProviderError(kind: .malformed, message: "the event stream is broken: \(error.reason)")
                     } catch let error as ProviderError {
                         throw error
                     } catch is CancellationError {
@@ -98,6 +95,34 @@ struct ProviderGateway: Sendable {
                 }
             }
             continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}
+
+/// One framing's parser, chosen by the wire.
+private struct StreamDecoder {
+    private var events = ServerSentEventParser()
+    private var aws = AWSEventStreamParser()
+    private let framing: StreamFraming
+
+    init(_ framing: StreamFraming) {
+        self.framing = framing
+    }
+
+    mutating func feed(_ bytes: some Sequence<UInt8>) throws -> [ServerSentEvent] {
+        switch framing {
+        case .serverSentEvents: try events.feed(bytes)
+        case .awsEventStream: try aws.feed(bytes)
+        }
+    }
+
+    /// What the end of the stream completes; a binary message cut short is an error.
+    mutating func finish() throws -> [ServerSentEvent] {
+        switch framing {
+        case .serverSentEvents: return events.finish().map { [$0] } ?? []
+        case .awsEventStream:
+            guard aws.pending == 0 else { throw AWSEventStreamParser.Malformed(reason: "the stream ended inside a message") }
+            return []
         }
     }
 }

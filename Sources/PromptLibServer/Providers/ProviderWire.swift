@@ -34,13 +34,20 @@ protocol ProviderWire: Sendable {
     func errorMessage(from body: JSONValue) -> String?
     /// Folds one streamed event into `progress`; returns the text it adds. Throws for an error event.
     func read(_ event: ServerSentEvent, into progress: inout StreamProgress) throws(ProviderError) -> String?
-    /// Whether this API can stream over Server-Sent Events (Bedrock streams in AWS's binary
-    /// event-stream format, which is not read here: its answers arrive whole).
-    var streamsEvents: Bool { get }
+    /// How the API frames a stream.
+    var streamFraming: StreamFraming { get }
+}
+
+/// How a provider frames a streamed answer.
+enum StreamFraming: Sendable {
+    /// `text/event-stream` (OpenAI, Anthropic, Gemini).
+    case serverSentEvents
+    /// AWS's binary event stream (Bedrock).
+    case awsEventStream
 }
 
 extension ProviderWire {
-    var streamsEvents: Bool { true }
+    var streamFraming: StreamFraming { .serverSentEvents }
 
     /// `data` of an event as JSON, or a malformed-stream error.
     func json(_ event: ServerSentEvent) throws(ProviderError) -> JSONValue {

@@ -19,6 +19,8 @@ final class FakeProvider: Sendable {
         var delay: Duration = .zero
         /// Sent as a stream, one part at a time, instead of `body`.
         var parts: [String]?
+        /// Sent as a stream of bytes, one part at a time (binary framings).
+        var binary: [[UInt8]]?
         /// The wait before each part.
         var partDelay: Duration = .milliseconds(5)
         /// Drops the connection after the parts instead of ending the answer.
@@ -26,6 +28,12 @@ final class FakeProvider: Sendable {
 
         static func json(_ body: String, status: Int = 200, headers: [(String, String)] = []) -> Answer {
             Answer(status: status, headers: [("Content-Type", "application/json")] + headers, body: body)
+        }
+
+        /// `bytes` in parts of `size`, cut wherever that falls (inside messages too).
+        static func binary(_ bytes: [UInt8], contentType: String, size: Int = 50) -> Answer {
+            let parts = stride(from: 0, to: bytes.count, by: size).map { Array(bytes[$0..<min($0 + size, bytes.count)]) }
+            return Answer(status: 200, headers: [("Content-Type", contentType)], binary: parts)
         }
 
         static func events(_ text: String) -> Answer {
@@ -89,10 +97,11 @@ final class FakeProvider: Sendable {
             if answer.delay > .zero { try await Task.sleep(for: answer.delay) }
             var fields = HTTPFields()
             for (name, value) in answer.headers { fields.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
-            if let parts = answer.parts {
+            if answer.parts != nil || answer.binary != nil {
+                let parts = answer.binary ?? (answer.parts ?? []).map { Array($0.utf8) }
                 return Response(status: .init(code: answer.status), headers: fields, body: ResponseBody { writer in
                     for part in parts {
-                        try await writer.write(ByteBuffer(string: part))
+                        try await writer.write(ByteBuffer(bytes: part))
                         try await Task.sleep(for: answer.partDelay)
                     }
                     if answer.breakOff { throw CancellationError() }
@@ -118,6 +127,12 @@ final class FakeProvider: Sendable {
         logger.logLevel = .critical
         return logger
     }()
+
+    /// The bytes of a file of Tests/ProviderFixtures.
+    static func fixtureBytes(_ name: String) -> [UInt8] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return (try? Array(Data(contentsOf: root.appendingPathComponent("ProviderFixtures/\(name)")))) ?? []
+    }
 
     /// A file of Tests/ProviderFixtures.
     static func fixture(_ name: String) -> String {

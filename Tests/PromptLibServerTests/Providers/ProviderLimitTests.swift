@@ -52,6 +52,27 @@ struct ProviderLimitTests {
         }
     }
 
+    @Test("a Bedrock event stream with a wrong checksum, or cut inside a message, is malformed")
+    func brokenEventStream() async throws {
+        let bedrock = WireCase.all.first { $0.target == .bedrock }!
+        var flipped = FakeProvider.fixtureBytes("bedrock/stream.bin")
+        flipped[flipped.count / 2] ^= 0xFF
+        let corrupt = flipped
+        let cut = Array(FakeProvider.fixtureBytes("bedrock/stream.bin").dropLast(10))
+        try await FakeProvider.with { fake in
+            for bytes in [corrupt, cut] {
+                fake.script([.binary(bytes, contentType: "application/vnd.amazon.eventstream")])
+                var failure: ProviderError?
+                do {
+                    for try await _ in ProviderGateway(policy: ProviderClientTests.policy()).stream(try bedrock.call(), endpoint: bedrock.endpoint(fake.url)) {}
+                } catch {
+                    failure = error as? ProviderError
+                }
+                #expect(failure?.kind == .malformed, "\(String(describing: failure))")
+            }
+        }
+    }
+
     @Test("a provider nobody listens for is unreachable: a 503 naming no host")
     func unreachable() async throws {
         // Port 1 (tcpmux) has no listener on a test machine: the connection is refused at once.

@@ -57,6 +57,10 @@ struct WireCase: Sendable, CustomStringConvertible {
         return ProviderCall(target: target, model: result.model, body: result.payload)
     }
 
-    /// A stream fixture, when the API streams Server-Sent Events.
-    var stream: String? { target == .bedrock ? nil : FakeProvider.fixture("\(fixtures)/stream.sse") }
+    /// The fixture stream, in the API's framing: Server-Sent Events, or Bedrock's binary event
+    /// stream cut into parts that split its messages.
+    var stream: FakeProvider.Answer {
+        target == .bedrock ? .binary(FakeProvider.fixtureBytes("bedrock/stream.bin"), contentType: "application/vnd.amazon.eventstream")
+            : .events(FakeProvider.fixture("\(fixtures)/stream.sse"))
+    }
 }

@@ -1,11 +1,10 @@
 import Foundation
 import PromptLibCore
 
-/// Amazon Bedrock Converse (`POST {base}/model/{modelId}/converse`), signed with SigV4 for the
-/// `bedrock` service. Streaming (`converse-stream`) uses AWS's binary event-stream encoding rather
-/// than Server-Sent Events; a streamed run on Bedrock gets the whole answer as one part.
+/// Amazon Bedrock Converse (`POST {base}/model/{modelId}/converse`, and `…/converse-stream`
+/// answering in AWS's binary event-stream framing), signed with SigV4 for the `bedrock` service.
 struct BedrockWire: ProviderWire {
-    var streamsEvents: Bool { false }
+    var streamFraming: StreamFraming { .awsEventStream }
     /// The signing time; tests fix it.
     var now: @Sendable () -> Date = { Date() }
 
@@ -15,7 +14,7 @@ struct BedrockWire: ProviderWire {
             throw ProviderError(kind: .rejected, message: "the connection's region is not an AWS region name")
         }
         let base = endpoint.baseURL ?? "https://bedrock-runtime.\(region).amazonaws.com"
-        let path = "/model/\(SigV4Signer.encode(call.model))/converse"
+        let path = "/model/\(SigV4Signer.encode(call.model))/\(stream ? "converse-stream" : "converse")"
         let url = Self.url(base, default: base, path: path)
         guard let components = URLComponents(string: url), let host = components.host else {
             throw ProviderError(kind: .rejected, message: "the connection's base_url is not a URL")
@@ -44,6 +43,26 @@ struct BedrockWire: ProviderWire {
     }
 
     func read(_ event: ServerSentEvent, into progress: inout StreamProgress) throws(ProviderError) -> String? {
-        nil
+        let value = try json(event)
+        switch event.event ?? "" {
+        case "contentBlockDelta":
+            guard let text = value["delta"]?["text"]?.stringValue else { return nil }
+            progress.text += text
+            return text
+        case "messageStop":
+            progress.finishReason = value["stopReason"]?.stringValue
+            progress.finished = true
+        case "metadata":
+            let usage = value["usage"]
+            progress.usage = TokenUsage(inputTokens: usage?["inputTokens"]?.intValue, outputTokens: usage?["outputTokens"]?.intValue)
+        case let name where name.hasPrefix("exception:"):
+            let kind = name.dropFirst("exception:".count)
+            let message = errorMessage(from: value) ?? String(kind)
+            throw ProviderError(kind: ["throttlingException", "serviceUnavailableException", "internalServerException"].contains(kind) ? .unavailable : .rejected,
+                                message: message)
+        default:
+            break
+        }
+        return nil
     }
 }
