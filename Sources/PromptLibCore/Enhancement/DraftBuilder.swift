@@ -95,15 +95,15 @@ public enum DraftBuilder {
 
     /// `{topic}`-style placeholders become `{{topic}}`, and every variable a template uses is declared.
     static func declarePlaceholders(in draft: inout PromptDocument, changes: inout [EnhancementChange]) {
-        var replaced: [String] = []
+        var seen: Set<String> = []
         var body = draft.prompt
-        let all = body.templates.flatMap { Placeholders.find(in: $0.text) }
-        for placeholder in all where !replaced.contains(placeholder.literal) {
-            replaced.append(placeholder.literal)
+        var pairs: [(literal: String, variable: String)] = []
+        for placeholder in body.templates.flatMap({ Placeholders.find(in: $0.text) }) where pairs.count < Placeholders.maxPerText {
+            guard seen.insert(placeholder.literal).inserted else { continue }
+            pairs.append((placeholder.literal, "{{\(placeholder.name)}}"))
         }
-        if !replaced.isEmpty {
-            let pairs = all.map { ($0.literal, "{{\($0.name)}}") }
-            let swap = { (text: String) in pairs.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) } }
+        if !pairs.isEmpty {
+            let swap = { (text: String) in pairs.reduce(text) { $0.replacingOccurrences(of: $1.literal, with: $1.variable) } }
             body.goal = body.goal.map(swap)
             body.audience = body.audience.map(swap)
             body.context = body.context.map(swap)
@@ -112,7 +112,7 @@ public enum DraftBuilder {
             body.examples = body.examples?.map { PromptExample(input: swap($0.input), output: swap($0.output)) }
             body.messages = body.messages?.map { ChatMessage(role: $0.role, content: swap($0.content)) }
             draft.prompt = body
-            changes.append(EnhancementChange(field: "prompt", change: "turned \(replaced.joined(separator: ", ")) into variables",
+            changes.append(EnhancementChange(field: "prompt", change: "turned \(pairs.map(\.literal).joined(separator: ", ")) into variables",
                                              reason: "Hand-written placeholders reach the model as written; variables are filled in at render time."))
         }
         var variables = draft.variables ?? []
@@ -135,6 +135,6 @@ public enum DraftBuilder {
     }
 }
 
-extension String {
+fileprivate extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -1,6 +1,12 @@
 /// Placeholders people write by hand — `{topic}`, `[TOPIC]`, `<topic>`, `$topic` — that are not
 /// Mustache variables and so reach the model as written.
 enum Placeholders {
+    /// Most placeholders read from one text: a prompt made of thousands of `[X]`s is not worth
+    /// the time (each becomes a variable, and each is replaced in every text).
+    static let maxPerText = 100
+    /// Most `placeholder_not_variable` findings one analysis reports.
+    static let maxFindings = 20
+
     struct Found: Equatable {
         /// As written, e.g. `[TOPIC]`.
         let literal: String
@@ -11,9 +17,10 @@ enum Placeholders {
     /// Every placeholder in `text`, first occurrence of each, in order.
     static func find(in text: String) -> [Found] {
         var found: [Found] = []
+        var names: Set<String> = []
         let characters = Array(text)
         var index = 0
-        while index < characters.count {
+        while index < characters.count, found.count < maxPerText {
             let character = characters[index]
             let closer: Character? = switch character {
             case "{": "}"
@@ -32,7 +39,7 @@ enum Placeholders {
                 while end < characters.count, end - index <= 41, characters[end] != closer, characters[end] != "\n" { end += 1 }
                 if end < characters.count, characters[end] == closer {
                     let inner = String(characters[(index + 1)..<end])
-                    if let name = name(of: inner, bracket: character), !found.contains(where: { $0.name == name }) {
+                    if let name = name(of: inner, bracket: character), names.insert(name).inserted {
                         found.append(Found(literal: "\(character)\(inner)\(closer)", name: name))
                     }
                 }
@@ -41,7 +48,7 @@ enum Placeholders {
                 while end < characters.count, characters[end].isLetter || characters[end].isNumber || characters[end] == "_" { end += 1 }
                 let inner = String(characters[(index + 1)..<end])
                 if inner.contains("_") || inner == inner.uppercased(), inner.count >= 3, let name = name(of: inner, bracket: "$"),
-                   !found.contains(where: { $0.name == name }) {
+                   names.insert(name).inserted {
                     found.append(Found(literal: "$\(inner)", name: name))
                 }
             }

@@ -37,6 +37,8 @@ public enum PromptAnalyzer {
         let body = document.prompt
         let goal = body.goal ?? body.messages?.first(where: { $0.role != .assistant })?.content ?? ""
         let task = TaskType.detect(goal: goal, context: body.context)
+        let instructions = instructionTexts(body)
+        let instructionText = instructions.map(\.text).joined(separator: " ").lowercased()
         var findings: [AnalyzerFinding] = []
         var questions: [EnhancementQuestion] = []
 
@@ -55,7 +57,7 @@ public enum PromptAnalyzer {
                 questions.append(EnhancementQuestion(key: "audience", text: "Who is the answer for?", type: .text, required: false,
                                                      help: "For example: support agents, first-year students, the CFO."))
             }
-            for (index, conflict) in ContradictionRules.conflicts(in: instructionTexts(body)).enumerated() {
+            for (index, conflict) in ContradictionRules.conflicts(in: instructions).enumerated() {
                 findings.append(AnalyzerFinding(code: "contradictory_constraints", field: conflict.other.field, message:
                     "'\(conflict.one.phrase)' (\(conflict.one.field)) and '\(conflict.other.phrase)' (\(conflict.other.field)) contradict each other on \(conflict.rule.topic)."))
                 questions.append(EnhancementQuestion(key: "resolve_\(conflict.rule.topic)", text: "Which should hold for \(conflict.rule.topic)?", type: .choice,
@@ -64,7 +66,7 @@ public enum PromptAnalyzer {
             }
         }
         if wanted.contains(.outputFormat), task.needsOutputFormat, body.output?.format == nil, body.messages == nil,
-           !formatWords.contains(where: { TaskType.mentions(instructionTexts(body).map(\.text).joined(separator: " ").lowercased(), $0) }) {
+           !formatWords.contains(where: { TaskType.mentions(instructionText, $0) }) {
             findings.append(AnalyzerFinding(code: "missing_output_format", field: "prompt.output", message: "The answer's format is not stated."))
             questions.append(EnhancementQuestion(key: "output_format", text: "In what form should the answer come?", type: .choice,
                                                  options: OutputChoice.allCases.map(\.rawValue), required: true))
@@ -126,7 +128,8 @@ public enum PromptAnalyzer {
                     }
                 }
             }
-            for placeholder in Placeholders.find(in: text) {
+            // A prompt full of placeholders gets a handful of findings, not one per blank.
+            for placeholder in Placeholders.find(in: text) where findings.count(where: { $0.code == "placeholder_not_variable" }) < Placeholders.maxFindings {
                 findings.append(AnalyzerFinding(code: "placeholder_not_variable", field: field,
                                                 message: "\(placeholder.literal) looks like a placeholder but is not a variable: it reaches the model as written."))
             }

@@ -171,7 +171,7 @@ struct EnhancementService: Sendable {
         do {
             let base = try await prompts.version(of: job.promptID, number: job.baseVersion).document
             let answers = Self.answers(of: job)
-            let goals = (try? JSONDecoder().decode([EnhancementGoal].self, from: Data(job.goals.utf8))) ?? []
+            let goals = Self.goals(of: job)
             let result: EnhancementResult
             switch engine {
             case .builtin:
@@ -219,6 +219,10 @@ struct EnhancementService: Sendable {
 
     static func result(of job: EnhancementRecord) -> EnhancementResult {
         job.result.flatMap { try? JSONDecoder().decode(EnhancementResult.self, from: Data($0.utf8)) } ?? .empty
+    }
+
+    static func goals(of job: EnhancementRecord) -> [EnhancementGoal] {
+        (try? JSONDecoder().decode([EnhancementGoal].self, from: Data(job.goals.utf8))) ?? []
     }
 
     static func answers(of job: EnhancementRecord) -> [String: JSONValue] {

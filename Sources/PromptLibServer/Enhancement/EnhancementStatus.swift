@@ -2,9 +2,6 @@
 /// rejected | failed`. Answers take a job back to `analyzing`.
 enum EnhancementStatus: String, Sendable, Codable {
     case queued, analyzing, awaitingAnswers = "awaiting_answers", ready, accepted, rejected, failed
-
-    /// No further change is possible.
-    var isFinal: Bool { [.accepted, .rejected, .failed].contains(self) }
 }
 
 /// How a job improves a prompt.

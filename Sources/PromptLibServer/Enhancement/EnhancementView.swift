@@ -37,7 +37,7 @@ struct EnhancementView: ResponseEncodable, Sendable {
         try c.encode(job.status, forKey: .status)
         try c.encode(job.progress, forKey: .progress)
         try c.encode(job.engine, forKey: .engine)
-        try c.encode((try? JSONDecoder().decode([String].self, from: Data(job.goals.utf8))) ?? [], forKey: .goals)
+        try c.encode(EnhancementService.goals(of: job), forKey: .goals)
         try c.encode(job.connectionID, forKey: .connectionID)
         try c.encode(job.targetProvider, forKey: .targetProvider)
         try c.encode(result.task, forKey: .task)

@@ -16,20 +16,28 @@ struct AWSEventStreamParser: Sendable {
     mutating func feed(_ bytes: some Sequence<UInt8>) throws(Malformed) -> [ServerSentEvent] {
         buffer.append(contentsOf: bytes)
         var events: [ServerSentEvent] = []
-        while buffer.count >= 12 {
-            let total = Int(Self.uint32(buffer, at: 0))
-            let headersLength = Int(Self.uint32(buffer, at: 4))
+        // Messages are read at an offset and the consumed bytes dropped once per feed: dropping
+        // each message as it is read would copy the rest of the buffer every time, and a stream of
+        // tiny messages would cost the square of its size.
+        var start = 0
+        defer { buffer.removeFirst(start) }
+        while buffer.count - start >= 12 {
+            let total = Int(Self.uint32(buffer, at: start))
+            let headersLength = Int(Self.uint32(buffer, at: start + 4))
             guard total >= 16, total <= Self.maxMessageBytes, headersLength <= total - 16 else {
                 throw Malformed(reason: "a message declares impossible lengths")
             }
-            guard CRC32.checksum(buffer[0..<8]) == Self.uint32(buffer, at: 8) else { throw Malformed(reason: "a message's prelude checksum is wrong") }
-            guard buffer.count >= total else { break }
-            guard CRC32.checksum(buffer[0..<(total - 4)]) == Self.uint32(buffer, at: total - 4) else {
+            guard CRC32.checksum(buffer[start..<(start + 8)]) == Self.uint32(buffer, at: start + 8) else {
+                throw Malformed(reason: "a message's prelude checksum is wrong")
+            }
+            guard buffer.count - start >= total else { break }
+            let end = start + total
+            guard CRC32.checksum(buffer[start..<(end - 4)]) == Self.uint32(buffer, at: end - 4) else {
                 throw Malformed(reason: "a message's checksum is wrong")
             }
-            let headers = try Self.headers(buffer[12..<(12 + headersLength)])
-            let payload = buffer[(12 + headersLength)..<(total - 4)]
-            buffer.removeFirst(total)
+            let headers = try Self.headers(buffer[(start + 12)..<(start + 12 + headersLength)])
+            let payload = buffer[(start + 12 + headersLength)..<(end - 4)]
+            start = end
             let name = headers[":message-type"] == "exception" ? "exception:" + (headers[":exception-type"] ?? "unknown")
                 : headers[":event-type"] ?? "unknown"
             events.append(ServerSentEvent(event: name, data: String(decoding: payload, as: UTF8.self)))

@@ -117,9 +117,11 @@ struct ProviderTransport: Sendable {
     }
 
     private func finish(_ breaker: CircuitBreaker, trial: Bool, provider: String, outcome: String, success: Bool) {
-        breaker.record(success: success, trial: trial)
+        let before = breaker.state().state
+        let after = breaker.record(success: success, trial: trial)
         metrics.call(provider: provider, outcome: outcome)
-        metrics.breakers(provider: provider, open: breakers.openCounts()[provider] ?? 0)
+        // Counting the open breakers walks every connection: only when this one changed state.
+        if after != before { metrics.breakers(provider: provider, open: breakers.openCounts()[provider] ?? 0) }
     }
 
     /// `Retry-After` in seconds or as an HTTP date, or OpenAI's `retry-after-ms`.

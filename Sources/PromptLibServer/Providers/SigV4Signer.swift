@@ -57,7 +57,7 @@ struct SigV4Signer: Sendable {
     /// Each segment percent-encoded (RFC 3986 unreserved characters kept), slashes kept.
     static func canonicalPath(_ path: String) -> String {
         guard !path.isEmpty else { return "/" }
-        return path.split(separator: "/", omittingEmptySubsequences: false).map { encode(String($0)) }.joined(separator: "/")
+        return path.split(separator: "/", omittingEmptySubsequences: false).map { PathSegment.encode(String($0)) }.joined(separator: "/")
     }
 
     /// Parameters sorted by name, then value, each name and value encoded.
@@ -66,23 +66,9 @@ struct SigV4Signer: Sendable {
         let pairs = query.split(separator: "&").map { pair -> (String, String) in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let decode = { (text: Substring) in text.removingPercentEncoding ?? String(text) }
-            return (encode(decode(parts[0])), parts.count > 1 ? encode(decode(parts[1])) : "")
+            return (PathSegment.encode(decode(parts[0])), parts.count > 1 ? PathSegment.encode(decode(parts[1])) : "")
         }
         return pairs.sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
-    }
-
-    static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
     }
 
     /// A header value with its ends trimmed and inner runs of spaces made one.

@@ -1,3 +1,4 @@
+import Foundation
 @testable import PromptLibCore
 import Testing
 
@@ -15,6 +16,17 @@ struct DraftBuilderTests {
         #expect(draft.document.prompt.goal == "Write a LinkedIn post announcing {{product_name}} to {{audience}} in two sentences.")
         #expect(draft.document.variables?.map(\.name) == ["product_name", "audience"])
         #expect(draft.changes.contains { $0.field == "variables" })
+        #expect(throws: Never.self) { try PromptValidator.validate(draft.document) }
+    }
+
+    @Test("a prompt made of thousands of placeholders gets a handful of findings and at most 100 new variables")
+    func placeholderFlood() throws {
+        let goal = (0..<2_000).map { String(format: "[P_%04d]", $0) }.joined(separator: " ")
+        let document = Self.document(goal: "Fill in " + goal)
+        let analysis = PromptAnalyzer.analyze(document)
+        #expect(analysis.findings.filter { $0.code == "placeholder_not_variable" }.count == Placeholders.maxFindings)
+        let draft = DraftBuilder.build(document, analysis: analysis, answers: [:])
+        #expect(draft.document.variables?.count == Placeholders.maxPerText)
         #expect(throws: Never.self) { try PromptValidator.validate(draft.document) }
     }
 

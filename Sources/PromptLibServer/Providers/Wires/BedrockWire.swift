@@ -14,7 +14,7 @@ struct BedrockWire: ProviderWire {
             throw ProviderError(kind: .rejected, message: "the connection's region is not an AWS region name")
         }
         let base = endpoint.baseURL ?? "https://bedrock-runtime.\(region).amazonaws.com"
-        let path = "/model/\(SigV4Signer.encode(call.model))/\(stream ? "converse-stream" : "converse")"
+        let path = "/model/\(PathSegment.encode(call.model))/\(stream ? "converse-stream" : "converse")"
         let url = Self.url(base, default: base, path: path)
         guard let components = URLComponents(string: url), let host = components.host else {
             throw ProviderError(kind: .rejected, message: "the connection's base_url is not a URL")

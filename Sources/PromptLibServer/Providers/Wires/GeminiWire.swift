@@ -8,9 +8,7 @@ struct GeminiWire: ProviderWire {
 
     func request(for call: ProviderCall, endpoint: ProviderEndpoint, stream: Bool) throws(ProviderError) -> WireRequest {
         let model = call.model.hasPrefix("models/") ? String(call.model.dropFirst(7)) : call.model
-        guard let segment = model.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/:?#"))) else {
-            throw ProviderError(kind: .rejected, message: "the model name cannot be put in a URL")
-        }
+        let segment = PathSegment.encode(model)
         let method = stream ? ":streamGenerateContent?alt=sse" : ":generateContent"
         let headers = [("Content-Type", "application/json"), ("x-goog-api-key", endpoint.credentials["api_key"] ?? "")]
         return WireRequest(url: Self.url(endpoint.baseURL, default: Self.defaultBase, path: "/v1beta/models/\(segment)\(method)"),
