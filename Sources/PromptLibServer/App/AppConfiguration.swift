@@ -66,6 +66,8 @@ public struct AppConfiguration: Sendable {
     public var trustedProxies: Set<String> = []
     /// Timeouts, retries and circuit breakers of calls to model providers (`PROVIDER_*`).
     public var providers = ProviderPolicy()
+    /// What one real-time connection may do (`REALTIME_*`).
+    public var realtime = RealtimeLimits()
     /// Where the provider, run and enhancement metrics go: the process's backend unless a test
     /// gives its own.
     public var metricsFactory: (any MetricsFactory)?
@@ -161,6 +163,7 @@ public struct AppConfiguration: Sendable {
         bcryptCost = try env.integer("BCRYPT_COST", default: 12, in: (mode == .production ? 12 : 4)...16)
         limits = try SecurityLimits(env)
         providers = try ProviderPolicy(env)
+        realtime = try RealtimeLimits(env)
         trustedProxies = Set((env.value("TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             .subtracting([""])
         try Self.checkProxies(trustedProxies)

@@ -20,7 +20,7 @@ struct AppServices: Sendable {
     /// With a read replica, who wrote a moment ago (``ReadYourWritesMiddleware``); nil without one.
     let recentWriters: (any RecentWriters)?
     /// Prompt and label events, heard by every replica (``EventBus``).
-    let events: any EventBus
+    let events: any EventBus<PromptEvent>
     /// The counters read once per request, with Redis.
     let counters: RedisSharedCounters?
     let collaborators: CollaboratorService
@@ -35,6 +35,9 @@ struct AppServices: Sendable {
     let exports: ExportService
     let shares: ShareService
     let imports: ImportService
+    /// This replica's WebSocket connections and their rooms.
+    let realtime: RealtimeHub
+    let tickets: any TicketStore
 
     init(configuration: AppConfiguration, store: any SQLStore, shared: SharedState = .local()) async throws {
         let (limiter, cache, identityGeneration) = (shared.limiter, shared.cache, shared.identityGeneration)
@@ -73,19 +76,22 @@ struct AppServices: Sendable {
         let labelRepository = CachingLabelRepository(base: SQLLabelRepository(store: store), cache: cache)
         labels = LabelService(prompts: prompts, labels: labelRepository, collaborators: collaboratorRepository, audit: audit, events: events)
         let feedbackRepository = SQLFeedbackRepository(store: store)
-        feedback = FeedbackService(prompts: prompts, feedback: feedbackRepository)
+        feedback = FeedbackService(prompts: prompts, feedback: feedbackRepository, events: events)
         let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
         let connectionRepository = SQLConnectionRepository(store: store)
         connections = ConnectionService(connections: connectionRepository, cipher: cipher, audit: audit)
         runs = PromptRunService(render: RenderService(prompts: prompts), connections: connections, gateway: gateway, feedback: feedbackRepository)
         enhancements = EnhancementService(jobs: SQLEnhancementRepository(store: store), prompts: prompts, connections: connections,
                                           connectionRepository: connectionRepository, enhancer: ModelEnhancer(prompts: prompts, gateway: gateway),
-                                          logger: Logger(label: "promptlib.enhancement"))
+                                          logger: Logger(label: "promptlib.enhancement"), signals: shared.signals)
         keyRotation = KeyRotation(connections: connectionRepository, cipher: cipher)
         collaborators = CollaboratorService(prompts: prompts, collaborators: collaboratorRepository, users: userRepository, audit: audit)
         exports = ExportService(repository: promptRepository, audit: audit)
         shares = ShareService(prompts: prompts, shares: SQLShareRepository(store: store), collaborators: collaboratorRepository, users: userRepository, hasher: hasher,
                               limiter: limiter, audit: audit, baseURL: configuration.frontendURL)
+        realtime = RealtimeHub(limits: configuration.realtime, auth: auth, prompts: prompts, signals: shared.signals,
+                               logger: Logger(label: "promptlib.realtime"))
+        tickets = shared.tickets
         imports = ImportService(repository: promptRepository, collaborators: collaboratorRepository, audit: audit, events: events,
                                 limits: configuration.importLimits)
     }

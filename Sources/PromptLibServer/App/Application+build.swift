@@ -1,4 +1,5 @@
 public import Hummingbird
+import HummingbirdWebSocket
 public import Logging
 import PromptLibStorage
 import ServiceLifecycle
@@ -6,12 +7,25 @@ import ServiceLifecycle
 /// Builds the application the binary serves and the tests exercise: its parts
 /// (``ApplicationParts``), then routes and middleware.
 public func buildApplication(configuration: AppConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
-    let parts = try await ApplicationParts.assemble(configuration: configuration, logger: logger)
+    buildApplication(parts: try await ApplicationParts.assemble(configuration: configuration, logger: logger), logger: logger)
+}
+
+/// The application over parts already assembled (tests reach into them).
+func buildApplication(parts: ApplicationParts, logger: Logger) -> some ApplicationProtocol {
+    let configuration = parts.configuration
     var services: [any Service] = [StoreShutdownService(store: parts.store)]
     if parts.shared.redis != nil { services.append(RedisShutdownService(shared: parts.shared)) }
     services.append(EnhancementResumer(service: parts.services.enhancements))
+    services.append(RealtimeService(hub: parts.services.realtime, events: parts.services.events))
+    let limits = parts.configuration.realtime
     return Application(
         router: buildRouter(configuration: parts.configuration, services: parts.services),
+        server: .http1WebSocketUpgrade(
+            webSocketRouter: realtimeController(parts.services).webSocketRouter(),
+            // Pings every 30 s keep proxies from cutting a quiet connection; a client that stops
+            // answering them is closed.
+            configuration: .init(ws: .init(maxFrameSize: limits.maxMessageBytes, autoPing: .enabled(timePeriod: .seconds(30))))
+        ),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         services: services,
         logger: logger
@@ -62,5 +76,10 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     StatsController(store: services.store).addRoutes(to: routes)
     ModelController().addRoutes(to: routes)
     ExchangeController(exports: services.exports, imports: services.imports).addRoutes(to: routes)
+    realtimeController(services).addRoutes(to: routes.group("/api/v1/ws"))
     return router
+}
+
+private func realtimeController(_ services: AppServices) -> RealtimeController {
+    RealtimeController(tickets: services.tickets, auth: services.auth, hub: services.realtime)
 }

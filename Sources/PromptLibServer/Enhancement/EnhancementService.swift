@@ -15,6 +15,8 @@ struct EnhancementService: Sendable {
     let logger: Logger
     /// The jobs this process works, their leases renewed while it does.
     let lease = JobLease()
+    /// Where the requester hears of the job's progress in real time (its own user room only).
+    var signals: (any EventBus<RealtimeSignal>)? = nil
 
     /// The body of `POST /api/v1/prompts/{id}/enhancements`.
     struct Input: Decodable, Sendable {
@@ -160,6 +162,7 @@ struct EnhancementService: Sendable {
             return
         }
         let claimed = job
+        await announce(job)
         _ = await lease.hold(id, attempts: job.attempts, in: jobs) { await work(claimed) }
     }
 
@@ -214,7 +217,20 @@ struct EnhancementService: Sendable {
         job.updatedAt = Date()
         enhancer.gateway.metrics.enhancement(engine: engine.rawValue, provider: provider, outcome: job.status)
         // A job rejected meanwhile stays rejected.
-        _ = try? await jobs.update(job, expecting: [EnhancementStatus.analyzing.rawValue], attempts: job.attempts)
+        if (try? await jobs.update(job, expecting: [EnhancementStatus.analyzing.rawValue], attempts: job.attempts)) == true {
+            await announce(job)
+        }
+    }
+
+    /// Tells the job's requester, and no one else, where it stands: `enhancement.ready` once a
+    /// draft or questions wait for them, `enhancement.progress` otherwise. Ids and status only;
+    /// the draft is fetched with the requester's own credentials.
+    private func announce(_ job: EnhancementRecord) async {
+        let ready = [EnhancementStatus.ready.rawValue, EnhancementStatus.awaitingAnswers.rawValue].contains(job.status)
+        await signals?.publish(.user(job.userID, [
+            "type": .string(ready ? "enhancement.ready" : "enhancement.progress"), "enhancement_id": .string(job.id),
+            "prompt_id": .string(job.promptID), "status": .string(job.status), "progress": .number(Double(job.progress)),
+        ]))
     }
 
     static func result(of job: EnhancementRecord) -> EnhancementResult {

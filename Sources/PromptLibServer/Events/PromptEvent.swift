@@ -3,13 +3,16 @@ import Foundation
 /// Something that happened to a prompt, carried to every replica by the ``EventBus``: what
 /// real-time clients and webhooks react to. It names the ids it concerns and no content, so a
 /// receiver decides from the prompt itself who may hear of it.
-struct PromptEvent: Codable, Sendable, Equatable {
+struct PromptEvent: BusMessage, Equatable {
+    static let channel = "promptlib:events"
+
     enum Kind: String, Codable, Sendable {
         case versionCreated = "prompt.version_created"
         case labelMoved = "prompt.label_moved"
         case labelRemoved = "prompt.label_removed"
         case archived = "prompt.archived"
         case restored = "prompt.restored"
+        case ratingUpdated = "rating.updated"
     }
 
     let type: Kind

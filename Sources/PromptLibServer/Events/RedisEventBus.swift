@@ -3,15 +3,13 @@ import Logging
 import PromptLibRedis
 import Synchronization
 
-/// The ``EventBus`` of replicas sharing Redis: each event is delivered to this process's
-/// subscribers at once and published on `promptlib:events`; what other replicas publish arrives
+/// The ``EventBus`` of replicas sharing Redis: each message is delivered to this process's
+/// subscribers at once and published on its kind's channel; what other replicas publish arrives
 /// through a subscription on a connection of its own (``RedisSubscriber``), opened with the first
 /// subscriber. Every message carries its replica's origin, so a replica does not deliver its own
-/// events twice.
-final class RedisEventBus: EventBus {
-    static let channel = "promptlib:events"
-
-    private let local = LocalEventBus()
+/// messages twice.
+final class RedisEventBus<Message: BusMessage>: EventBus {
+    private let local = LocalEventBus<Message>()
     private let pool: RedisConnectionPool
     private let origin = UUID().uuidString.lowercased()
     private let subscriber: RedisSubscriber
@@ -24,7 +22,7 @@ final class RedisEventBus: EventBus {
     /// Foundation's default number, exactly, since only replicas read it.
     private struct Envelope: Codable {
         let origin: String
-        let event: PromptEvent
+        let event: Message
     }
 
     init(pool: RedisConnectionPool, configuration: RedisConfiguration, logger: Logger) {
@@ -33,15 +31,15 @@ final class RedisEventBus: EventBus {
         self.logger = logger
     }
 
-    func publish(_ event: PromptEvent) async {
+    func publish(_ event: Message) async {
         local.deliver(event)
         guard let payload = try? JSONEncoder().encode(Envelope(origin: origin, event: event)) else { return }
         // A Redis that is away loses the event for the other replicas (the pool logs the outage
         // once); the write it reports has happened all the same.
-        _ = try? await pool.send(RESPCommand(bytes: [Array("PUBLISH".utf8), Array(Self.channel.utf8), Array(payload)]))
+        _ = try? await pool.send(RESPCommand(bytes: [Array("PUBLISH".utf8), Array(Message.channel.utf8), Array(payload)]))
     }
 
-    func events() -> AsyncStream<PromptEvent> {
+    func events() -> AsyncStream<Message> {
         let stream = local.events()
         subscription.withLock { task in
             if task == nil { task = listen() }
@@ -57,7 +55,7 @@ final class RedisEventBus: EventBus {
         let (local, origin, subscriber, logger) = (local, origin, subscriber, logger)
         return Task {
             let decoder = JSONDecoder()
-            for await message in subscriber.messages(channels: [Self.channel]) {
+            for await message in subscriber.messages(channels: [Message.channel]) {
                 guard let envelope = try? decoder.decode(Envelope.self, from: Data(message.payload)) else {
                     logger.debug("ignored an event that does not decode", metadata: ["channel": "\(message.channel)"])
                     continue

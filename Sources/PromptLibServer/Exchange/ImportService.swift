@@ -9,7 +9,7 @@ struct ImportService: Sendable {
     let repository: any PromptRepository
     let collaborators: any CollaboratorRepository
     let audit: AuditLog
-    let events: any EventBus
+    let events: any EventBus<PromptEvent>
     let limits: ArchiveLimits
 
     /// What to do with a prompt whose name exists already.

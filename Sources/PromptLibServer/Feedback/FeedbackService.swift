@@ -6,6 +6,7 @@ import PromptLibStorage
 struct FeedbackService: Sendable {
     let prompts: PromptService
     let feedback: any FeedbackRepository
+    let events: any EventBus<PromptEvent>
 
     struct RatingInput: Decodable { let score: Int; let note: String?; let version: Int? }
 
@@ -35,6 +36,7 @@ struct FeedbackService: Sendable {
                                       note: input.note, now: Date()) else {
             throw APIError(.notFound, .notFound, "Version \(version) was not found", field: "version")
         }
+        await events.publish(PromptEvent(.ratingUpdated, promptID: prompt.id, name: prompt.document.name, version: version, actorID: identity.userID))
         return RatingResponse(RatingRecord(username: identity.username, version: version, score: input.score, note: input.note, ratedAt: Date()))
     }
 

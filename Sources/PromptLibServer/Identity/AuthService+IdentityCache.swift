@@ -43,3 +43,18 @@ extension AuthService {
         if let ticket { identities.store(key: touched, ticket: ticket) }
     }
 }
+
+extension AuthService {
+    /// The identity of a signed-in session while it lasts, through the identity cache (so as cheap
+    /// as an authenticated request): nil once the session ended or its account was disabled or
+    /// deleted. Throws when the database cannot say; real-time connections check it before each
+    /// delivery and every heartbeat.
+    func sessionIdentity(userID: String, sessionID: String) async throws -> Identity? {
+        let ticket = await currentGeneration()
+        async let user = cachedUser(userID, ticket: ticket)
+        async let session = cachedSession(sessionID, ticket: ticket)
+        guard let user = try await user, user.status == .active, let session = try await session, session.userID == user.id,
+              session.isLive(at: Date()) else { return nil }
+        return Identity(userID: user.id, username: user.username, role: user.role, sessionID: session.id)
+    }
+}

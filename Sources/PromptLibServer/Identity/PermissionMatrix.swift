@@ -25,6 +25,10 @@ enum PermissionMatrix {
         "GET /api/v1/stats": .role(.viewer),
         "GET /api/v1/models": .role(.viewer),
         "POST /api/v1/prompts/validate": .role(.viewer),
+        "POST /api/v1/ws/tickets": .role(.viewer),
+        // The ticket is the credential: the upgrade is answered before routing, and what reaches
+        // this route is refused with a 401 that says how to get one.
+        "GET /api/v1/ws": .anyone,
 
         "POST /api/v1/auth/login": .anyone,
         "POST /api/v1/auth/refresh": .anyone,

@@ -14,7 +14,7 @@ struct LabelService: Sendable {
     let labels: any LabelRepository
     let collaborators: any CollaboratorRepository
     let audit: AuditLog
-    let events: any EventBus
+    let events: any EventBus<PromptEvent>
 
     /// Words of the label routes (`…/labels/history`): no label may take one.
     static let reserved: Set<String> = ["history"]

@@ -8,7 +8,7 @@ struct PromptService: Sendable {
     let collaborators: any CollaboratorRepository
     let users: any UserRepository
     let audit: AuditLog
-    let events: any EventBus
+    let events: any EventBus<PromptEvent>
 
     /// A write and what it reports without refusing: variables no template uses, counting uses
     /// inside includes (resolved once, for the conflict check and for these).

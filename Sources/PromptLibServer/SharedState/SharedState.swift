@@ -2,13 +2,18 @@ import Logging
 import PromptLibRedis
 
 /// What replicas share when `REDIS_URL` is set — the prompt cache, the rate limits, the count of
-/// revocations that keeps cached identities right and the event bus, on one connection pool (the
-/// bus subscribes on a connection of its own) — and what one process keeps to itself otherwise.
+/// revocations that keeps cached identities right, the event bus and the real-time bus, on one
+/// connection pool (each bus subscribes on a connection of its own) — and what one process keeps
+/// to itself otherwise.
 struct SharedState: Sendable {
     let cache: any PromptCache
     let limiter: any RateLimiter
     let identityGeneration: any IdentityGeneration
-    let events: any EventBus
+    let events: any EventBus<PromptEvent>
+    /// Presence and per-user news for real-time clients (``RealtimeSignal``).
+    let signals: any EventBus<RealtimeSignal>
+    /// Single-use WebSocket tickets, redeemable on any replica.
+    let tickets: any TicketStore
     /// The Redis pool, for the caller to close; nil without `REDIS_URL`.
     let redis: RedisConnectionPool?
     /// The counters an authenticated read reads once (``SharedCounters``); nil without `REDIS_URL`.
@@ -16,7 +21,8 @@ struct SharedState: Sendable {
 
     /// One process's own state: nothing shared.
     static func local(cache: any PromptCache = LocalPromptCache()) -> SharedState {
-        SharedState(cache: cache, limiter: InProcessRateLimiter(), identityGeneration: LocalIdentityGeneration(), events: LocalEventBus(), redis: nil)
+        SharedState(cache: cache, limiter: InProcessRateLimiter(), identityGeneration: LocalIdentityGeneration(), events: LocalEventBus<PromptEvent>(),
+                    signals: LocalEventBus<RealtimeSignal>(), tickets: LocalTicketStore(), redis: nil)
     }
 
     static func make(_ configuration: AppConfiguration, logger: Logger) -> SharedState {
@@ -31,7 +37,9 @@ struct SharedState: Sendable {
             cache: off ? DisabledPromptCache() : RedisPromptCache(pool: pool, ttl: ttl, logger: logger),
             limiter: RedisRateLimiter(pool: pool, fallback: InProcessRateLimiter()),
             identityGeneration: RedisIdentityGeneration(pool: pool, counters: counters, logger: logger),
-            events: RedisEventBus(pool: pool, configuration: redisConfiguration, logger: logger),
+            events: RedisEventBus<PromptEvent>(pool: pool, configuration: redisConfiguration, logger: logger),
+            signals: RedisEventBus<RealtimeSignal>(pool: pool, configuration: redisConfiguration, logger: logger),
+            tickets: RedisTicketStore(pool: pool),
             redis: pool,
             counters: counters
         )
@@ -42,9 +50,10 @@ struct SharedState: Sendable {
         if let redis { RedisRecentWriters(pool: redis, window: window) } else { LocalRecentWriters(window: window) }
     }
 
-    /// Stops the event subscription and closes the Redis connections.
+    /// Stops the event subscriptions and closes the Redis connections.
     func close() async {
-        (events as? RedisEventBus)?.close()
+        events.close()
+        signals.close()
         await redis?.close()
     }
 }

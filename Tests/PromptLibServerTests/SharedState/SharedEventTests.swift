@@ -73,7 +73,7 @@ struct SharedEventTests {
                 let pool = RedisConnectionPool(configuration: try RedisConfiguration(url: redis.url), logger: testLogger)
                 var subscribers = 0
                 for _ in 0..<100 where subscribers < 2 {
-                    let reply = try await pool.send(RESPCommand("PUBSUB", "NUMSUB", RedisEventBus.channel)).array
+                    let reply = try await pool.send(RESPCommand("PUBSUB", "NUMSUB", PromptEvent.channel)).array
                     subscribers = Int(reply?.last?.integer ?? 0)
                     if subscribers < 2 { try await Task.sleep(for: .milliseconds(50)) }
                 }
