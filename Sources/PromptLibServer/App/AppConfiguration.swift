@@ -68,6 +68,8 @@ public struct AppConfiguration: Sendable {
     public var providers = ProviderPolicy()
     /// What one real-time connection may do (`REALTIME_*`).
     public var realtime = RealtimeLimits()
+    /// Where webhooks may go and how they are retried (`WEBHOOK_*`).
+    public var webhooks = WebhookPolicy()
     /// Where the provider, run and enhancement metrics go: the process's backend unless a test
     /// gives its own.
     public var metricsFactory: (any MetricsFactory)?
@@ -164,6 +166,7 @@ public struct AppConfiguration: Sendable {
         limits = try SecurityLimits(env)
         providers = try ProviderPolicy(env)
         realtime = try RealtimeLimits(env)
+        webhooks = try WebhookPolicy(env)
         trustedProxies = Set((env.value("TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             .subtracting([""])
         try Self.checkProxies(trustedProxies)

@@ -38,6 +38,9 @@ struct AppServices: Sendable {
     /// This replica's WebSocket connections and their rooms.
     let realtime: RealtimeHub
     let tickets: any TicketStore
+    let webhooks: WebhookService
+    /// Sends queued webhook deliveries; run by the server (the command line only queues them).
+    let webhookWorker: WebhookWorker
 
     init(configuration: AppConfiguration, store: any SQLStore, shared: SharedState = .local()) async throws {
         let (limiter, cache, identityGeneration) = (shared.limiter, shared.cache, shared.identityGeneration)
@@ -68,7 +71,16 @@ struct AppServices: Sendable {
         users = UserService(users: userRepository, sessions: sessions, apiKeys: apiKeyRepository, hasher: hasher, audit: audit)
         let collaboratorRepository = SQLCollaboratorRepository(store: store)
         self.cache = cache
-        events = shared.events
+        let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
+        let webhookRepository = SQLWebhookRepository(store: store)
+        let worker = WebhookWorker(webhooks: webhookRepository, sender: WebhookSender(policy: configuration.webhooks), cipher: cipher,
+                                   logger: Logger(label: "promptlib.webhooks"))
+        webhookWorker = worker
+        webhooks = WebhookService(webhooks: webhookRepository, cipher: cipher, policy: configuration.webhooks, audit: audit, wake: { worker.wake() })
+        // Every prompt event is queued for the webhooks that want it before it is published.
+        events = WebhookQueueingBus(inner: shared.events, queue: WebhookQueue(
+            webhooks: webhookRepository, prompts: SQLPromptRepository(store: store), users: userRepository,
+            logger: Logger(label: "promptlib.webhooks"), wake: { worker.wake() }))
         counters = shared.counters
         recentWriters = (store as? ReplicatedStore).map { shared.recentWriters(window: $0.window) }
         promptRepository = CachingPromptRepository(base: SQLPromptRepository(store: store), cache: cache)
@@ -77,14 +89,13 @@ struct AppServices: Sendable {
         labels = LabelService(prompts: prompts, labels: labelRepository, collaborators: collaboratorRepository, audit: audit, events: events)
         let feedbackRepository = SQLFeedbackRepository(store: store)
         feedback = FeedbackService(prompts: prompts, feedback: feedbackRepository, events: events)
-        let cipher = CredentialCipher(current: encryptionKey, previous: configuration.previousEncryptionKeys)
         let connectionRepository = SQLConnectionRepository(store: store)
         connections = ConnectionService(connections: connectionRepository, cipher: cipher, audit: audit)
         runs = PromptRunService(render: RenderService(prompts: prompts), connections: connections, gateway: gateway, feedback: feedbackRepository)
         enhancements = EnhancementService(jobs: SQLEnhancementRepository(store: store), prompts: prompts, connections: connections,
                                           connectionRepository: connectionRepository, enhancer: ModelEnhancer(prompts: prompts, gateway: gateway),
                                           logger: Logger(label: "promptlib.enhancement"), signals: shared.signals)
-        keyRotation = KeyRotation(connections: connectionRepository, cipher: cipher)
+        keyRotation = KeyRotation(connections: connectionRepository, webhooks: webhookRepository, cipher: cipher)
         collaborators = CollaboratorService(prompts: prompts, collaborators: collaboratorRepository, users: userRepository, audit: audit)
         exports = ExportService(repository: promptRepository, audit: audit)
         shares = ShareService(prompts: prompts, shares: SQLShareRepository(store: store), collaborators: collaboratorRepository, users: userRepository, hasher: hasher,

@@ -17,6 +17,7 @@ func buildApplication(parts: ApplicationParts, logger: Logger) -> some Applicati
     if parts.shared.redis != nil { services.append(RedisShutdownService(shared: parts.shared)) }
     services.append(EnhancementResumer(service: parts.services.enhancements))
     services.append(RealtimeService(hub: parts.services.realtime, events: parts.services.events))
+    services.append(parts.services.webhookWorker)
     let limits = parts.configuration.realtime
     return Application(
         router: buildRouter(configuration: parts.configuration, services: parts.services),
@@ -77,6 +78,7 @@ func buildRouter(configuration: AppConfiguration, services: AppServices) -> Rout
     ModelController().addRoutes(to: routes)
     ExchangeController(exports: services.exports, imports: services.imports).addRoutes(to: routes)
     realtimeController(services).addRoutes(to: routes.group("/api/v1/ws"))
+    WebhookController(service: services.webhooks).addRoutes(to: routes.group("/api/v1/webhooks"))
     return router
 }
 

@@ -6,7 +6,7 @@ import Foundation
 struct PromptEvent: BusMessage, Equatable {
     static let channel = "promptlib:events"
 
-    enum Kind: String, Codable, Sendable {
+    enum Kind: String, Codable, Sendable, CaseIterable {
         case versionCreated = "prompt.version_created"
         case labelMoved = "prompt.label_moved"
         case labelRemoved = "prompt.label_removed"

@@ -29,6 +29,15 @@ enum PermissionMatrix {
         // The ticket is the credential: the upgrade is answered before routing, and what reaches
         // this route is refused with a 401 that says how to get one.
         "GET /api/v1/ws": .anyone,
+        // Users register webhooks for the prompts they own; admins for every prompt.
+        "GET /api/v1/webhooks": .role(.user),
+        "POST /api/v1/webhooks": .role(.user),
+        "GET /api/v1/webhooks/{id}": .role(.user),
+        "PATCH /api/v1/webhooks/{id}": .role(.user),
+        "DELETE /api/v1/webhooks/{id}": .role(.user),
+        "POST /api/v1/webhooks/{id}/secret": .role(.user),
+        "POST /api/v1/webhooks/{id}/ping": .role(.user),
+        "GET /api/v1/webhooks/{id}/deliveries": .role(.user),
 
         "POST /api/v1/auth/login": .anyone,
         "POST /api/v1/auth/refresh": .anyone,

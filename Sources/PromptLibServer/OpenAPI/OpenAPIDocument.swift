@@ -4,8 +4,8 @@ import Foundation
 enum OpenAPIDocument {
     /// The serialised document.
     static let data: Data = {
-        let paths = withCommonResponses(merge([OpenAPIPaths.json, OpenAPIIdentityPaths.json, OpenAPIRenderPaths.paths, OpenAPIExchangePaths.paths, OpenAPISharePaths.paths, OpenAPIWebPaths.paths, OpenAPIProviderPaths.paths, OpenAPIEnhancementPaths.paths, OpenAPIRealtimePaths.paths]))
-        let components = merge([OpenAPIComponents.json, OpenAPIIdentityComponents.json, OpenAPIRenderPaths.components, OpenAPISharePaths.components, OpenAPIWebPaths.components, OpenAPIProviderPaths.components, OpenAPIEnhancementPaths.components])
+        let paths = withCommonResponses(merge([OpenAPIPaths.json, OpenAPIIdentityPaths.json, OpenAPIRenderPaths.paths, OpenAPIExchangePaths.paths, OpenAPISharePaths.paths, OpenAPIWebPaths.paths, OpenAPIProviderPaths.paths, OpenAPIEnhancementPaths.paths, OpenAPIRealtimePaths.paths, OpenAPIWebhookPaths.paths]))
+        let components = merge([OpenAPIComponents.json, OpenAPIIdentityComponents.json, OpenAPIRenderPaths.components, OpenAPISharePaths.components, OpenAPIWebPaths.components, OpenAPIProviderPaths.components, OpenAPIEnhancementPaths.components, OpenAPIWebhookPaths.components])
         let document: [String: Any] = [
             "openapi": "3.1.0",
             "info": [

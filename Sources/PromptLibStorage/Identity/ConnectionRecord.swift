@@ -34,15 +34,11 @@ public struct ConnectionRecord: Sendable, Equatable {
 }
 
 /// Storage of provider connections.
-public protocol ConnectionRepository: Sendable {
+public protocol ConnectionRepository: SealedSecrets {
     func create(_ connection: ConnectionRecord) async throws
     @discardableResult func update(_ connection: ConnectionRecord) async throws -> Bool
     @discardableResult func delete(id: String) async throws -> Bool
     func find(id: String) async throws -> ConnectionRecord?
     /// Connections of `userID`, or all when `nil`, by name.
     func list(userID: String?) async throws -> [ConnectionRecord]
-    /// Up to `limit` connections whose credentials are sealed with a key other than `keyID`.
-    func sealed(notWith keyID: String, limit: Int) async throws -> [ConnectionRecord]
-    /// Replaces the ciphertext, but only if it is still `expected` (so a concurrent edit is never lost).
-    @discardableResult func reseal(id: String, expected: String, with ciphertext: String, keyID: String) async throws -> Bool
 }

@@ -54,11 +54,11 @@ public struct SQLConnectionRepository: ConnectionRepository {
         }
     }
 
-    public func sealed(notWith keyID: String, limit: Int) async throws -> [ConnectionRecord] {
+    public func sealed(notWith keyID: String, limit: Int) async throws -> [SealedSecret] {
         try await store.withDatabase { db in
-            try await db.raw("""
-                SELECT \(unsafeRaw: Self.columns) FROM connections WHERE key_id <> \(bind: keyID) ORDER BY id LIMIT \(bind: limit)
-                """).all().map(Self.record)
+            try await db.raw("SELECT id, credentials FROM connections WHERE key_id <> \(bind: keyID) ORDER BY id LIMIT \(bind: limit)").all().map {
+                SealedSecret(id: try $0.decode(column: "id", as: String.self), ciphertext: try $0.decode(column: "credentials", as: String.self))
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 /// The schema's history. Append only: an applied migration is never edited.
 public enum Migrations {
     /// Every migration, in order.
-    public static let all: [Migration] = [createPrompts, createIdentity, createKeysAndConnections, createLabels, createRatingsAndRuns, createSearch, searchHeads, createShares, accountIDs, labelRemovals, searchEverything, searchTiers, searchPrefixes, createEnhancements]
+    public static let all: [Migration] = [createPrompts, createIdentity, createKeysAndConnections, createLabels, createRatingsAndRuns, createSearch, searchHeads, createShares, accountIDs, labelRemovals, searchEverything, searchTiers, searchPrefixes, createEnhancements, createWebhooks]
 
     static let createPrompts = Migration(version: 1, name: "create prompts and prompt_versions") { engine in
         let ts = engine.timestampType

@@ -52,6 +52,8 @@ struct PermissionMatrixTests {
                 #expect(access == .role(.user), "\(route): enhancing works towards a new version, and may spend a connection's tokens")
             } else if path == "/api/v1/imports" {
                 #expect(access == .role(.user), "importing writes prompts")
+            } else if path.hasPrefix("/api/v1/webhooks") {
+                #expect(access == .role(.user), "\(route): users register webhooks for the prompts they own")
             } else if path == "/api/v1/ws" {
                 #expect(access == .anyone, "the WebSocket upgrade's credential is its ticket, checked before routing")
             } else if ["/api/v1/auth/login", "/api/v1/auth/refresh"].contains(path) || path.hasPrefix("/api/v1/shared/") || !path.hasPrefix("/api/v1/") {

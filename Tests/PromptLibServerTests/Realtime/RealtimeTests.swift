@@ -9,17 +9,6 @@ import Testing
 /// Real-time over real WebSockets: tickets, rooms, who hears what, presence, and limits.
 @Suite("Real-time", .timeLimit(.minutes(2)))
 struct RealtimeTests {
-    /// A live server over parts the test can reach into.
-    static func withLiveApp<R: Sendable>(
-        _ database: TestDatabase, redis: RedisTestServer? = nil, configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
-        _ body: @escaping @Sendable (any TestClientProtocol, ApplicationParts) async throws -> R
-    ) async throws -> R {
-        var configuration = try redis.map { try testConfiguration(database, redis: $0) } ?? testConfiguration(database)
-        configure(&configuration)
-        let parts = try await ApplicationParts.assemble(configuration: configuration, logger: testLogger)
-        return try await buildApplication(parts: parts, logger: testLogger).test(.live) { client in try await body(client, parts) }
-    }
-
     /// A short presence timeout (a heartbeat a second), so that presence lapses and ended
     /// sessions are noticed within a test.
     static let quick: @Sendable (inout AppConfiguration) -> Void = { $0.realtime.presenceTimeout = .seconds(3) }
@@ -37,7 +26,7 @@ struct RealtimeTests {
     @Test("the upgrade needs a fresh ticket from a signed-in session; anything else is a 401 without upgrading")
     func tickets() async throws {
         try await withTestDatabase(.sqlite) { database in
-            try await Self.withLiveApp(database) { client, _ in
+            try await withLiveApp(database) { client, _ in
                 let plain = try await client.get("/api/v1/ws")
                 #expect(plain.status == .unauthorized)
                 #expect(String(buffer: plain.body).contains("/api/v1/ws/tickets"))
@@ -63,7 +52,7 @@ struct RealtimeTests {
     @Test("a prompt's events reach the connections in its room, a user's news only that user, and nothing reaches an ended session")
     func whoHearsWhat() async throws {
         try await withTestDatabase(.sqlite) { database in
-            try await Self.withLiveApp(database, configure: Self.quick) { client, _ in
+            try await withLiveApp(database, configure: Self.quick) { client, _ in
                 let admin = try await client.login("admin", testAdminPassword)
                 _ = try await client.createUser("vera", role: "viewer", admin: admin)
                 let viewer = try await client.login("vera", "Another-good-passphrase-9")
@@ -114,7 +103,7 @@ struct RealtimeTests {
     @Test("rooms: another user's is refused, an unknown prompt is not found, and bad messages get an error")
     func rooms() async throws {
         try await withTestDatabase(.sqlite) { database in
-            try await Self.withLiveApp(database) { client, _ in
+            try await withLiveApp(database) { client, _ in
                 let admin = try await client.login("admin", testAdminPassword)
                 let socket = try await client.socket(token: admin)
                 socket.send(["type": "subscribe", "room": "user:someone-else"])
@@ -137,7 +126,7 @@ struct RealtimeTests {
     @Test("limits: messages over the size are closed with 1009, floods are dropped, connections per user are capped, idle ones closed")
     func limits() async throws {
         try await withTestDatabase(.sqlite) { database in
-            try await Self.withLiveApp(database, configure: {
+            try await withLiveApp(database, configure: {
                 $0.realtime.maxMessageBytes = 256
                 $0.realtime.messagesPerSecond = 2
                 $0.realtime.maxConnectionsPerUser = 2
@@ -161,7 +150,7 @@ struct RealtimeTests {
     @Test("presence: who views and who edits appears at once, and lapses when a connection goes quiet or a replica stops beating")
     func presence() async throws {
         try await withTestDatabase(.sqlite) { database in
-            try await Self.withLiveApp(database, configure: { Self.quick(&$0); $0.realtime.idleTimeout = .seconds(2) }) { client, parts in
+            try await withLiveApp(database, configure: { Self.quick(&$0); $0.realtime.idleTimeout = .seconds(2) }) { client, parts in
                 let admin = try await client.login("admin", testAdminPassword)
                 _ = try await client.createUser("ed", role: "user", admin: admin)
                 let ed = try await client.login("ed", "Another-good-passphrase-9")
@@ -201,8 +190,8 @@ struct RealtimeTests {
     func acrossReplicas() async throws {
         try await withRedisServer { redis in
             try await withTestDatabase(.sqlite) { database in
-                try await Self.withLiveApp(database, redis: redis) { replicaA, _ in
-                    try await Self.withLiveApp(database, redis: redis) { replicaB, _ in
+                try await withLiveApp(database, redis: redis) { replicaA, _ in
+                    try await withLiveApp(database, redis: redis) { replicaB, _ in
                         let token = try await replicaA.login("admin", testAdminPassword)
                         let id = try await replicaA.createPrompt("live/replicas", token: token)
                         // The ticket is issued by A and redeemed on B, as behind nginx.

@@ -42,6 +42,18 @@ func testConfiguration(_ database: TestDatabase, redis: RedisTestServer) throws 
     return configuration
 }
 
+/// A live server (a real port: WebSockets and the webhook sender need one) over parts the test
+/// can reach into.
+func withLiveApp<R: Sendable>(
+    _ database: TestDatabase, redis: RedisTestServer? = nil, configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
+    _ body: @escaping @Sendable (any TestClientProtocol, ApplicationParts) async throws -> R
+) async throws -> R {
+    var configuration = try redis.map { try testConfiguration(database, redis: $0) } ?? testConfiguration(database)
+    configure(&configuration)
+    let parts = try await ApplicationParts.assemble(configuration: configuration, logger: testLogger)
+    return try await buildApplication(parts: parts, logger: testLogger).test(.live) { client in try await body(client, parts) }
+}
+
 /// Like ``withTestApp(_:configure:_:)``, with the admin already signed in.
 func withAdminApp<R: Sendable>(
     _ engine: TestEngine,

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import HummingbirdWSClient
 import Logging
+import Testing
 import NIOWebSocket
 @testable import PromptLibServer
 
@@ -72,7 +73,12 @@ final class TestSocket: Sendable {
         let deadline = ContinuousClock.now + within
         while !box.isFinished, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         guard box.isFinished else { return nil }
-        return try? await task.value
+        do {
+            return try await task.value
+        } catch {
+            Issue.record("the connection ended without a close frame: \(error)")
+            return nil
+        }
     }
 
     var isClosed: Bool { box.isFinished }

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Resolves host names to addresses with the system's resolver (`getaddrinfo`, so `/etc/hosts`
+/// counts as it does for every other program), off the cooperative threads: the call blocks.
+struct HostResolver: Sendable {
+    struct Failed: Error {
+        let reason: String
+    }
+
+    /// Every address `host` resolves to, without duplicates, in the resolver's order.
+    var resolve: @Sendable (String) async throws -> [IPAddress] = { host in
+        try await Task.detached { try Self.system(host) }.value
+    }
+
+    static func system(_ host: String) throws -> [IPAddress] {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, nil, &hints, &list)
+        guard status == 0, let first = list else {
+            throw Failed(reason: "the host name does not resolve (\(String(cString: gai_strerror(status))))")
+        }
+        defer { freeaddrinfo(first) }
+        var found: [IPAddress] = []
+        var cursor: UnsafeMutablePointer<addrinfo>? = first
+        while let entry = cursor {
+            if let address = entry.pointee.ai_addr {
+                switch Int32(address.pointee.sa_family) {
+                case AF_INET:
+                    address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { v4 in
+                        var raw = v4.pointee.sin_addr
+                        found.append(IPAddress(bytes: withUnsafeBytes(of: &raw) { Array($0) }))
+                    }
+                case AF_INET6:
+                    address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
+                        var raw = v6.pointee.sin6_addr
+                        found.append(IPAddress(bytes: withUnsafeBytes(of: &raw) { Array($0) }))
+                    }
+                default: break
+                }
+            }
+            cursor = entry.pointee.ai_next
+        }
+        var seen = Set<IPAddress>()
+        return found.filter { seen.insert($0).inserted }
+    }
+}

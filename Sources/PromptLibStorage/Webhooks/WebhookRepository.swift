@@ -1,0 +1,26 @@
+public import Foundation
+
+/// Storage of webhooks and their delivery queue.
+public protocol WebhookRepository: SealedSecrets {
+    func create(_ webhook: WebhookRecord) async throws
+    @discardableResult func update(_ webhook: WebhookRecord) async throws -> Bool
+    /// Deletes the webhook and its deliveries.
+    @discardableResult func delete(id: String) async throws -> Bool
+    func find(id: String) async throws -> WebhookRecord?
+    /// Every webhook, or one account's; by creation.
+    func list(ownerID: String?) async throws -> [WebhookRecord]
+    /// The webhooks that are on, for matching an event.
+    func active() async throws -> [WebhookRecord]
+
+    func enqueue(_ deliveries: [WebhookDeliveryRecord]) async throws
+    /// Pending deliveries due by `now` and not leased, oldest first.
+    func due(now: Date, limit: Int) async throws -> [WebhookDeliveryRecord]
+    /// Leases a due delivery until `until`; false when another replica took it first.
+    func claim(id: String, now: Date, until: Date) async throws -> Bool
+    /// Records an attempt's outcome and ends the lease.
+    func record(_ delivery: WebhookDeliveryRecord) async throws
+    /// A webhook's latest deliveries, newest first.
+    func deliveries(webhookID: String, limit: Int) async throws -> [WebhookDeliveryRecord]
+    /// Removes finished deliveries older than `before`; returns how many.
+    @discardableResult func prune(before: Date) async throws -> Int
+}
