@@ -15,6 +15,7 @@ import { renderUsers } from './admin/users.js';
 import { renderAudit } from './admin/audit.js';
 import { renderAccount } from './account/account.js';
 import { renderSharedPage } from './sharing/shared-page.js';
+import { live } from './lib/realtime.js';
 
 route('/', renderDashboard);
 route('/library', renderLibrary);
@@ -29,6 +30,16 @@ route('/admin/audit', renderAudit);
 route('/account', renderAccount);
 
 const root = document.getElementById('app');
+// Live updates' state in the top bar: quiet while live, said when not.
+const liveStatus = h('span', { id: 'live-status', class: 'live-status', role: 'status' });
+const LIVE_TEXT = { live: ['Live', 'Changes by others appear as they happen'], connecting: ['Connecting…', 'Opening live updates'],
+  reconnecting: ['Reconnecting…', 'Live updates were cut; trying again'], off: ['Offline', 'Live updates are off'] };
+live.onStatus((status) => {
+  const [text, title] = LIVE_TEXT[status];
+  liveStatus.textContent = text;
+  liveStatus.title = title;
+  liveStatus.dataset.status = status;
+});
 const main = h('main', { id: 'main', tabindex: '-1' });
 let lastNotice = null;
 
@@ -48,6 +59,7 @@ function nav() {
       return h('li', {}, h('a', { href: href(to), 'aria-current': active ? 'page' : null }, label));
     }))),
     h('div', { class: 'who' },
+      liveStatus,
       h('a', { href: href('/account'), title: 'Your account' }, user.username),
       h('span', { class: 'badge' }, user.role),
       h('button', { type: 'button', class: 'secondary small', id: 'sign-out', onclick: async () => {
@@ -70,6 +82,8 @@ async function draw() {
     return;
   }
   replace(root, nav(), main);
+  // A new page joins the rooms it needs; the last page's are left.
+  live.leaveAll();
   const found = match(path);
   replace(main, loading());
   if (!found) { replace(main, h('h1', {}, 'Not found'), h('p', {}, 'No page here. ', h('a', { href: href('/') }, 'Go to the dashboard'))); return; }
@@ -83,6 +97,7 @@ async function draw() {
 
 api.onSessionChange((user) => {
   guardLeaving(null); // whatever was unsaved belonged to the session that ended
+  if (user) live.start(); else live.stop();
   if (!user) lastNotice = lastNotice || 'Your session ended; sign in again.';
   draw();
 });

@@ -59,6 +59,13 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("the server did not start within 30 s")
 
+    def restart(self):
+        """Stops the server and starts it again on the same port and data: what a deploy does."""
+        self.process.terminate()
+        self.process.wait(10)
+        self.log.close()
+        return self.start()
+
     def stop(self):
         if self.process:
             self.process.terminate()

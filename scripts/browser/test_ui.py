@@ -240,7 +240,10 @@ class EditorTests(UITest):
         goal = first.find_element(By.NAME, "goal")
         goal.clear()
         goal.send_keys("My goal for {{product}} and {{audience}}")
+        # Live updates told the first editor of version 2 (test_live.py): it asks before saving.
+        find_text(first, "Version 2 was saved while you edit version 1", "#live-newer")
         click_button(first, "Save new version")
+        find(first, "dialog[open] [data-confirm]").click()
         conflict = find(first, "#conflict")
         self.assertIn("Someone else saved first", conflict.text)
         self.assertIn("+title: Their title", conflict.text)

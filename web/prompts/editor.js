@@ -4,7 +4,9 @@
 import * as api from '../lib/api.js';
 import { h, replace } from '../lib/dom.js';
 import { go, href, guardLeaving } from '../lib/router.js';
-import { errorSlot, field, busy, pageHeader, toast } from '../lib/ui.js';
+import { errorSlot, field, busy, pageHeader, toast, confirmDialog } from '../lib/ui.js';
+import { live } from '../lib/realtime.js';
+import { othersEditing } from './presence.js';
 import { buildForm } from './editor-form.js';
 import { documentOf, emptyDocument } from './document.js';
 import { renderDiff } from './diff-view.js';
@@ -37,6 +39,21 @@ export async function renderEditor(main, { id }) {
   const conflictHost = h('div');
   const save = h('button', { type: 'submit', class: 'primary', id: 'save' }, existing ? 'Save new version' : 'Create prompt');
   const formTab = h('button', { type: 'button', role: 'tab', 'aria-selected': 'true', id: 'tab-form' }, 'Form');
+  // Others editing the same prompt, and versions saved while this one is edited, as they happen.
+  const editorsNote = h('div', { id: 'live-editors', 'aria-live': 'polite' });
+  const newerNote = h('div', { id: 'live-newer', 'aria-live': 'polite' });
+  let newer = null;
+  const leave = existing ? live.join(existing.id, (message) => {
+    if (message.type === 'presence') {
+      const names = othersEditing(message.people, live.userID);
+      replace(editorsNote, names.length ? h('div', { class: 'alert warn' },
+        `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} editing this prompt too: whoever saves second will be shown both changes to reconcile.`) : null);
+    } else if (message.type === 'prompt.version_created' && message.version > baseVersion) {
+      newer = message.version;
+      replace(newerNote, h('div', { class: 'alert warn', role: 'status' },
+        `Version ${newer} was saved while you edit version ${baseVersion}. Saving now conflicts with it: you will see their change and choose.`));
+    }
+  }) : () => {};
   const yamlTab = h('button', { type: 'button', role: 'tab', 'aria-selected': 'false', id: 'tab-yaml' }, 'YAML');
 
   /** The document being edited, from whichever view is showing. */
@@ -103,6 +120,8 @@ export async function renderEditor(main, { id }) {
   }
 
   async function submit(overwriteVersion) {
+    if (existing && newer && !overwriteVersion
+      && !(await confirmDialog(`Version ${newer} was saved since you started editing version ${baseVersion}. Save anyway? You will see their change before anything is overwritten.`, { confirm: 'Save and compare' }))) return;
     errors.clear();
     replace(problemsNote);
     replace(conflictHost);
@@ -138,7 +157,7 @@ export async function renderEditor(main, { id }) {
     }
     parts.push(h('div', { class: 'row' },
       h('button', { type: 'button', class: 'danger', id: 'overwrite', onclick: (event) => busy(event.target, () => submit(theirs)) }, `Save mine on top of version ${theirs}`),
-      h('button', { type: 'button', class: 'secondary', id: 'take-theirs', onclick: () => { guardLeaving(null); replace(main); renderEditor(main, { id }); } }, 'Discard mine and edit theirs'),
+      h('button', { type: 'button', class: 'secondary', id: 'take-theirs', onclick: () => { guardLeaving(null); leave(); replace(main); renderEditor(main, { id }); } }, 'Discard mine and edit theirs'),
       h('a', { href: href(`/prompts/${existing.id}/history`), target: '_blank', rel: 'noopener' }, 'Open the history in a new tab')));
     replace(conflictHost, h('section', { class: 'card conflict', role: 'alert', id: 'conflict' }, parts));
     conflictHost.scrollIntoView({ block: 'start' });
@@ -147,10 +166,13 @@ export async function renderEditor(main, { id }) {
   replace(main,
     pageHeader(existing ? `Edit ${existing.title}` : 'New prompt', existing ? h('a', { href: href(`/prompts/${existing.id}`) }, 'Back to the prompt') : null),
     existing ? h('p', { class: 'muted' }, `Editing version ${baseVersion}. Saving writes version ${baseVersion + 1}; earlier versions never change.`) : null,
-    conflictHost,
+    editorsNote, newerNote, conflictHost,
     h('form', { class: 'editor', novalidate: true, onsubmit: (event) => { event.preventDefault(); busy(save, () => submit(), 'Saving…'); },
       // Typing anywhere in the editor marks the work unsaved: leaving then asks first.
-      oninput: () => guardLeaving('Your changes are not saved. Leave this page anyway?') },
+      oninput: () => {
+        guardLeaving('Your changes are not saved. Leave this page anyway?');
+        if (existing) live.setEditing(existing.id, true);
+      } },
       h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'View' }, formTab, yamlTab),
       errors, problemsNote, formHost, yamlHost,
       h('section', { class: 'card' },

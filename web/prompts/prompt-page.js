@@ -11,6 +11,8 @@ import { renderShares } from './shares.js';
 import { renderPlayground } from './playground.js';
 import { renderEnhance } from './enhance.js';
 import { rightsOn } from './rights.js';
+import { live } from '../lib/realtime.js';
+import { presenceLine, describeEvent } from './presence.js';
 
 const TABS = [['', 'Overview', renderOverview], ['history', 'History & labels', renderHistory], ['render', 'Render & compare', renderRenderTab], ['playground', 'Playground', renderPlayground], ['enhance', 'Enhance', renderEnhance],
   ['ratings', 'Ratings', renderRatings], ['share', 'Share & access', renderShares]];
@@ -38,6 +40,20 @@ export async function renderPrompt(main, params, query) {
   }
 
   const content = h('div', { class: 'tab-content', role: 'tabpanel', id: 'prompt-tab' }, loading());
+  const presence = h('div', { class: 'presence', id: 'presence', 'aria-live': 'polite' });
+  const news = h('div', { id: 'live-news', 'aria-live': 'polite' });
+  // What others do shows at once: the overview, history and ratings redraw themselves; on a tab
+  // where work may be under way (a run, an enhancement) a notice offers to reload instead.
+  const redraws = { '': /^prompt\./, history: /^prompt\./, ratings: /^rating\./ };
+  const leave = live.join(prompt.id, (message) => {
+    if (message.type === 'presence') { replace(presence, presenceLine(message.people, live.userID)); return; }
+    const redraw = redraws[tab];
+    if (redraw && redraw.test(message.type)) { leave(); renderPrompt(main, params, query); return; }
+    if (message.type.startsWith('prompt.')) {
+      replace(news, h('div', { class: 'alert info', role: 'status' }, `${describeEvent(message)} `,
+        h('button', { type: 'button', class: 'secondary small', onclick: () => { leave(); renderPrompt(main, params, query); } }, 'Reload')));
+    }
+  });
   replace(main,
     h('div', { class: 'page-header' },
       h('div', {},
@@ -50,7 +66,7 @@ export async function renderPrompt(main, params, query) {
       h('div', { class: 'actions' },
         canWrite && !archived ? h('a', { class: 'button primary', href: href(`/prompts/${id}/edit`), id: 'edit' }, 'Edit') : null,
         owns ? h('button', { type: 'button', class: archived ? 'secondary' : 'danger', onclick: archiveOrRestore }, archived ? 'Restore' : 'Archive') : null)),
-    errors,
+    presence, news, errors,
     h('nav', { class: 'tabs', 'aria-label': 'Prompt' }, TABS.map(([key, label]) =>
       h('a', { href: href(`/prompts/${id}${key ? '/' + key : ''}`), 'aria-current': key === tab ? 'page' : null, id: `tab-${key || 'overview'}` }, label))),
     content);

@@ -255,4 +255,34 @@ struct WebhookTests {
             }
         }
     }
+
+    @Test("the secret is stored sealed, and `promptlib keys rotate` re-seals it so deliveries still verify under the new key alone")
+    func keyRotation() async throws {
+        try await FakeProvider.with { receiver in
+            try await withTestDatabase(.sqlite) { database in
+                let oldKey = Data((0..<32).map { UInt8($0) }), newKey = Data((0..<32).map { UInt8(255 - $0) })
+                let (hookID, secret) = try await withLiveApp(database, configure: { Self.fast(&$0); $0.encryptionKey = oldKey }) { client, _ in
+                    try await Self.create(client, token: try await client.login("admin", testAdminPassword),
+                                          #"{"url":"\#(receiver.url)/hook","events":["prompt.archived"]}"#)
+                }
+                let stored = try await database.withStore { store in
+                    try await store.withDatabase { db in try await db.raw("SELECT secret FROM webhooks").all().map { try $0.decode(column: "secret", as: String.self) } }
+                }
+                #expect(stored.count == 1 && stored.allSatisfy { $0.hasPrefix("v1:") && !$0.contains(secret) && !$0.contains(String(secret.dropFirst(6))) })
+                var configuration = testConfiguration(database)
+                configuration.encryptionKey = newKey
+                configuration.previousEncryptionKeys = [oldKey]
+                let rotating = try await CommandLineServices.open(configuration, logger: testLogger)
+                #expect(try await rotating.rotateKeys() == 1)
+                await rotating.close()
+                try await withLiveApp(database, configure: { Self.fast(&$0); $0.encryptionKey = newKey }) { client, _ in
+                    let admin = try await client.login("admin", testAdminPassword)
+                    #expect(try await client.call(.post, "/api/v1/webhooks/\(hookID)/ping", token: admin).status == .accepted)
+                    #expect(try await Self.eventually { receiver.received.count == 1 })
+                    let ping = try #require(receiver.received.first)
+                    #expect(try DocumentedVerifier.verify(.javascript, body: Data(ping.body.utf8), header: ping.headers["promptlib-signature"] ?? "", secret: secret))
+                }
+            }
+        }
+    }
 }
