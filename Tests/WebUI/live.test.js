@@ -21,17 +21,20 @@ function harness({ failTickets = 0 } = {}) {
   });
   const statuses = [];
   live.onStatus((s) => statuses.push(s));
-  return { live, sockets, timers, statuses, tickets: () => tickets };
+  return { live, sockets, timers, statuses };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
+const welcome = (socket) => socket.onmessage({ data: JSON.stringify({ type: 'welcome', user_id: 'u1' }) });
+const fire = (timers, delay) => { const index = timers.findIndex((t) => t.delay === delay); assert.ok(index >= 0, `a ${delay} ms timer`); const [timer] = timers.splice(index, 1); timer.fn(); };
 
-test('rooms are joined once, their events reach their handlers only, and leaving unsubscribes', async () => {
-  const { live, sockets } = harness();
+test('rooms are joined once, their events reach their handlers only, and a room left is unsubscribed after a grace', async () => {
+  const { live, sockets, timers } = harness();
   live.start();
   await settle();
   const socket = sockets[0];
   socket.onopen();
+  welcome(socket);
   const heardA = []; const heardB = [];
   const leaveA = live.join('a', (m) => heardA.push(m.type));
   const leaveA2 = live.join('a', () => {});
@@ -43,9 +46,25 @@ test('rooms are joined once, their events reach their handlers only, and leaving
   assert.deepEqual(heardA, ['prompt.version_created']);
   assert.deepEqual(heardB, ['presence']);
   leaveA();
-  assert.equal(socket.sent.length, 2, 'another handler still listens to a');
   leaveA2();
+  assert.equal(socket.sent.length, 2, 'not yet: the next page may join it again');
+  fire(timers, 1000);
   assert.deepEqual(socket.sent.at(-1), { type: 'unsubscribe', room: 'prompt:a' });
+});
+
+test('a page redrawn on the same prompt keeps its subscription, but not its editing', async () => {
+  const { live, sockets, timers } = harness();
+  live.start();
+  await settle();
+  sockets[0].onopen();
+  welcome(sockets[0]);
+  live.join('a', () => {});
+  live.setEditing('a', true);
+  live.leaveAll();
+  live.join('a', () => {});
+  assert.equal(timers.filter((t) => t.delay === 1000).length, 0, 'the pending leave was dropped');
+  assert.deepEqual(sockets[0].sent, [{ type: 'subscribe', room: 'prompt:a' }, { type: 'editing.started', room: 'prompt:a' },
+    { type: 'editing.stopped', room: 'prompt:a' }]);
 });
 
 test('a dropped connection shows reconnecting, comes back with a new ticket and joins the same rooms, editing included', async () => {
@@ -53,20 +72,33 @@ test('a dropped connection shows reconnecting, comes back with a new ticket and 
   live.start();
   await settle();
   sockets[0].onopen();
+  welcome(sockets[0]);
   live.join('a', () => {});
   live.setEditing('a', true);
-  sockets[0].onclose();
+  sockets[0].onclose({ code: 1006 });
   assert.equal(live.status, 'reconnecting');
-  const retry = timers.find((t) => t.delay >= 500 && t.delay <= 1000);
+  const retry = timers.find((t) => t.delay >= 500 && t.delay <= 1000 && t.delay !== 25000);
   assert.ok(retry, `a retry after about a second: ${timers.map((t) => t.delay)}`);
+  timers.splice(timers.indexOf(retry), 1);
   retry.fn();
   await settle();
   assert.equal(sockets.length, 2);
   assert.equal(sockets[1].ticket, 't2', 'each connection redeems a fresh ticket');
   sockets[1].onopen();
+  welcome(sockets[1]);
   assert.equal(live.status, 'live');
   assert.deepEqual(sockets[1].sent, [{ type: 'subscribe', room: 'prompt:a' }, { type: 'editing.started', room: 'prompt:a' }]);
   assert.deepEqual(statuses, ['off', 'connecting', 'live', 'reconnecting', 'live']);
+});
+
+test('a connection refused by policy (1008, too many tabs) backs off long, not once a second', async () => {
+  const { live, sockets, timers } = harness();
+  live.start();
+  await settle();
+  sockets[0].onopen();
+  sockets[0].onclose({ code: 1008 });
+  const retry = timers.find((t) => t.delay !== 25000);
+  assert.ok(retry.delay >= 15000, `waited ${retry.delay} ms`);
 });
 
 test('when tickets cannot be had, retries back off and stay capped; stopping ends it all', async () => {
@@ -87,16 +119,15 @@ test('when tickets cannot be had, retries back off and stay capped; stopping end
   live.stop();
   assert.ok(sockets[0].closed);
   assert.equal(live.status, 'off');
-  sockets[0].onclose();
+  sockets[0].onclose({ code: 1000 });
   assert.equal(timers.filter((t) => t.delay !== 25000).length, 0, 'no retry after stopping');
 });
 
-test('a ping goes out every 25 s while live', async () => {
+test('a ping goes out every 25 s while open', async () => {
   const { live, sockets, timers } = harness();
   live.start();
   await settle();
   sockets[0].onopen();
-  const ping = timers.find((t) => t.delay === 25000);
-  ping.fn();
+  fire(timers, 25000);
   assert.deepEqual(sockets[0].sent.at(-1), { type: 'ping' });
 });

@@ -8,7 +8,7 @@
  * Makes a connection manager. `ticket()` resolves to a ticket from POST /api/v1/ws/tickets;
  * `open(ticket)` returns a WebSocket-like object (onopen, onmessage, onclose, send, close).
  */
-export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = clearTimeout, random = Math.random, pingEvery = 25000 }) {
+export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = clearTimeout, random = Math.random, pingEvery = 25000, leaveGrace = 1000 }) {
   let socket = null;
   let wanted = false;
   let attempt = 0;
@@ -17,6 +17,7 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
   let status = 'off';
   let me = null;
   const rooms = new Map(); // prompt id → Set of handlers
+  const leaving = new Map(); // prompt id → timer: a room left is kept a moment, in case the next page joins it again
   const editing = new Set();
   const statusListeners = new Set();
   const userListeners = new Set();
@@ -27,12 +28,33 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
     statusListeners.forEach((fn) => fn(status));
   }
 
+  let opened = false;
+
   function send(message) {
-    if (socket && status === 'live') socket.send(JSON.stringify(message));
+    if (socket && opened) socket.send(JSON.stringify(message));
+  }
+
+  /** Unsubscribes from `id` unless a page joins it again within the grace period. */
+  function leaveSoon(id) {
+    // Editing stops at once: the next page may show the same prompt without editing it.
+    if (editing.delete(id)) send({ type: 'editing.stopped', room: `prompt:${id}` });
+    if (leaving.has(id)) return;
+    leaving.set(id, setTimer(() => {
+      leaving.delete(id);
+      if (rooms.has(id)) return;
+      send({ type: 'unsubscribe', room: `prompt:${id}` });
+    }, leaveGrace));
   }
 
   function dispatch(message) {
-    if (message.type === 'welcome') { me = message.user_id; return; }
+    if (message.type === 'welcome') {
+      // Only a welcome proves the connection was accepted: one closed at once (too many tabs)
+      // keeps backing off.
+      me = message.user_id;
+      attempt = 0;
+      setStatus('live');
+      return;
+    }
     if (message.type === 'pong' || message.type === 'subscribed' || message.type === 'unsubscribed' || message.type === 'error') return;
     if (message.type && message.type.startsWith('enhancement.')) { userListeners.forEach((fn) => fn(message)); return; }
     const handlers = message.prompt_id && rooms.get(message.prompt_id);
@@ -66,8 +88,7 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
     const ws = open(issued);
     socket = ws;
     ws.onopen = () => {
-      attempt = 0;
-      setStatus('live');
+      opened = true;
       for (const id of rooms.keys()) send({ type: 'subscribe', room: `prompt:${id}` });
       for (const id of editing) send({ type: 'editing.started', room: `prompt:${id}` });
       schedulePing();
@@ -77,10 +98,13 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
       try { message = JSON.parse(event.data); } catch (error) { return; }
       if (message && typeof message === 'object') dispatch(message);
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
+      opened = false;
       clearTimer(pingTimer);
+      // 1008: refused by policy (too many connections, the session ended): not worth hurrying.
+      if (event && event.code === 1008) attempt = Math.max(attempt, 5);
       if (wanted) retry();
       else setStatus('off');
     };
@@ -101,6 +125,8 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
       clearTimer(pingTimer);
       rooms.clear();
       editing.clear();
+      leaving.forEach((timer) => clearTimer(timer));
+      leaving.clear();
       const closing = socket;
       socket = null;
       if (closing) closing.close();
@@ -111,20 +137,21 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
       const first = !rooms.has(id);
       if (first) rooms.set(id, new Set());
       rooms.get(id).add(handler);
-      if (first) send({ type: 'subscribe', room: `prompt:${id}` });
+      // Still subscribed when it was left a moment ago (a page redrawn): nothing to send.
+      const kept = leaving.has(id);
+      if (kept) { clearTimer(leaving.get(id)); leaving.delete(id); }
+      if (first && !kept) send({ type: 'subscribe', room: `prompt:${id}` });
       return () => {
         const handlers = rooms.get(id);
         if (!handlers || !handlers.delete(handler) || handlers.size) return;
         rooms.delete(id);
-        editing.delete(id);
-        send({ type: 'unsubscribe', room: `prompt:${id}` });
+        leaveSoon(id);
       };
     },
     /** Leaves every room: a new page is being drawn. */
     leaveAll() {
-      for (const id of rooms.keys()) send({ type: 'unsubscribe', room: `prompt:${id}` });
+      for (const id of rooms.keys()) leaveSoon(id);
       rooms.clear();
-      editing.clear();
     },
     /** Tells the room that this tab edits prompt `id` (or stopped). */
     setEditing(id, on) {

@@ -20,6 +20,7 @@ export async function renderEditor(main, { id }) {
     replace(main, pageHeader(id ? 'Edit' : 'New prompt'), h('p', {}, 'Viewers read, render and rate prompts; writing them needs the user role. Ask an admin.'));
     return;
   }
+  const shown = location.hash;
   const existing = id ? await api.get(`/api/v1/prompts/${encodeURIComponent(id)}`) : null;
   if (existing && !(await rightsOn(existing)).canWrite) {
     replace(main, pageHeader(`Edit ${existing.title}`), h('p', {}, 'Only the prompt’s owner, its collaborators or an admin may write it. ',
@@ -43,7 +44,8 @@ export async function renderEditor(main, { id }) {
   const editorsNote = h('div', { id: 'live-editors', 'aria-live': 'polite' });
   const newerNote = h('div', { id: 'live-newer', 'aria-live': 'polite' });
   let newer = null;
-  const leave = existing ? live.join(existing.id, (message) => {
+  // Navigated elsewhere meanwhile: no room to join for a page that is not shown.
+  const leave = existing && location.hash === shown ? live.join(existing.id, (message) => {
     if (message.type === 'presence') {
       const names = othersEditing(message.people, live.userID);
       replace(editorsNote, names.length ? h('div', { class: 'alert warn' },

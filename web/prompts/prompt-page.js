@@ -21,8 +21,11 @@ const TABS = [['', 'Overview', renderOverview], ['history', 'History & labels', 
 export async function renderPrompt(main, params, query) {
   const id = params.id;
   const tab = params.tab || '';
+  const shown = location.hash;
   const prompt = await api.get(`/api/v1/prompts/${encodeURIComponent(id)}`);
   const { owns, canWrite } = await rightsOn(prompt);
+  // Navigated elsewhere meanwhile: that page draws itself (and joins its own room).
+  if (location.hash !== shown) return;
   const errors = errorSlot();
   const archived = Boolean(prompt.archived_at);
 

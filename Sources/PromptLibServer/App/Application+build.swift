@@ -1,5 +1,4 @@
 public import Hummingbird
-import HummingbirdWebSocket
 public import Logging
 import PromptLibStorage
 import ServiceLifecycle
@@ -21,12 +20,7 @@ func buildApplication(parts: ApplicationParts, logger: Logger) -> some Applicati
     let limits = parts.configuration.realtime
     return Application(
         router: buildRouter(configuration: parts.configuration, services: parts.services),
-        server: .http1WebSocketUpgrade(
-            webSocketRouter: realtimeController(parts.services).webSocketRouter(),
-            // Pings every 30 s keep proxies from cutting a quiet connection; a client that stops
-            // answering them is closed.
-            configuration: .init(ws: .init(maxFrameSize: limits.maxMessageBytes, autoPing: .enabled(timePeriod: .seconds(30))))
-        ),
+        server: RealtimeServerChannel.builder(webSocketRouter: realtimeController(parts.services).webSocketRouter(), limits: limits),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         services: services,
         logger: logger

@@ -24,11 +24,18 @@ public struct JSONLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
+        var level = event.level
+        // hummingbird-websocket reports a connection that never spoke HTTP (which
+        // ProtocolErrorResponder answers with a 400) as an error; it is the client's doing.
+        if event.message.description == "Error handling upgrade result" {
+            level = .debug
+            guard logLevel <= .debug else { return }
+        }
         var fields = metadata
         if let extra = event.metadata { fields.merge(extra) { $1 } }
         // Hummingbird's own id duplicates our request_id.
         fields["hb.request.id"] = nil
-        var line = "{\"timestamp\":\"\(Self.timestamp())\",\"level\":\"\(event.level.rawValue)\""
+        var line = "{\"timestamp\":\"\(Self.timestamp())\",\"level\":\"\(level.rawValue)\""
         line += ",\"message\":" + JSONText.quote(event.message.description)
         if fields["logger"] == nil { line += ",\"logger\":" + JSONText.quote(label) }
         for key in fields.keys.sorted() {

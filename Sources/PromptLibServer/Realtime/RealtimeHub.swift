@@ -23,6 +23,8 @@ final class RealtimeHub: Sendable {
     private struct State {
         var clients: [String: Client] = [:]
         var presence = PresenceTable()
+        /// When this replica last asked the others who is in each room.
+        var lastQuery: [String: ContinuousClock.Instant] = [:]
     }
 
     let limits: RealtimeLimits
@@ -76,7 +78,25 @@ final class RealtimeHub: Sendable {
                 await close(id)
                 continue
             }
-            for (room, editing) in client.rooms { await announce(id, client, room: room, editing) }
+            for (room, editing) in client.rooms where stillIn(id, room: room) { await announce(id, client, room: room, editing) }
+        }
+    }
+
+    /// Whether connection `id` is still in `room`: what was read before an await may be stale,
+    /// and a connection that left must not be announced again.
+    private func stillIn(_ id: String, room: String) -> Bool {
+        state.withLock { $0.clients[id]?.rooms[room] != nil }
+    }
+
+    /// At most one presence query per room a second from this replica: joins cannot be turned
+    /// into a storm of re-announcements across replicas.
+    private func mayQuery(room: String) -> Bool {
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            if let last = state.lastQuery[room], now - last < .seconds(1) { return false }
+            if state.lastQuery.count > 10_000 { state.lastQuery = state.lastQuery.filter { now - $0.value < .seconds(1) } }
+            state.lastQuery[room] = now
+            return true
         }
     }
 
@@ -125,21 +145,25 @@ final class RealtimeHub: Sendable {
             } catch {
                 return send(id, .error("not_found", "No prompt has this id, or it cannot be read", room: text))
             }
-            let joined = state.withLock { state -> Bool? in
+            enum Join { case joined, already, full }
+            let join = state.withLock { state -> Join? in
                 guard var current = state.clients[id] else { return nil }
-                if current.rooms[promptID] != nil { return true }
-                guard current.rooms.count < limits.maxRoomsPerConnection else { return false }
+                if current.rooms[promptID] != nil { return .already }
+                guard current.rooms.count < limits.maxRoomsPerConnection else { return .full }
                 current.rooms[promptID] = .viewing
                 state.clients[id] = current
-                return true
+                return .joined
             }
-            guard let joined else { return }
-            guard joined else { return send(id, .error("too_many_rooms", "A connection can be in at most \(limits.maxRoomsPerConnection) prompt rooms", room: text)) }
+            guard let join else { return }
+            if join == .full { return send(id, .error("too_many_rooms", "A connection can be in at most \(limits.maxRoomsPerConnection) prompt rooms", room: text)) }
             send(id, .message("subscribed", ["room": .string(RealtimeRoom.prompt(promptID).name), "prompt_id": .string(promptID)]))
+            // Joining again changes nothing and asks nobody anything: it cannot be used to make
+            // every replica re-announce a room.
+            if join == .already { return sendPresence(room: promptID, to: id) }
             // When joining changed nothing others see (the user is there in another tab), the
             // newcomer is still owed the room's people.
             if !(await announce(id, client, room: promptID, .viewing)) { sendPresence(room: promptID, to: id) }
-            await signals.publish(.presenceQuery(room: promptID))
+            if mayQuery(room: promptID) { await signals.publish(.presenceQuery(room: promptID)) }
         }
     }
 
@@ -197,7 +221,7 @@ final class RealtimeHub: Sendable {
         case .presenceQuery:
             guard let room = signal.room else { return }
             let mine = state.withLock { state in state.clients.filter { $0.value.rooms[room] != nil } }
-            for (id, client) in mine { await announce(id, client, room: room, client.rooms[room] ?? .viewing) }
+            for (id, client) in mine where stillIn(id, room: room) { await announce(id, client, room: room, client.rooms[room] ?? .viewing) }
         case .user:
             guard let userID = signal.userID, let message = signal.message else { return }
             let outboxes = state.withLock { state in state.clients.values.filter { $0.userID == userID }.map(\.outbox) }

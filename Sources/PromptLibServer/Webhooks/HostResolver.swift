@@ -4,16 +4,26 @@ import Glibc
 import Darwin
 #endif
 
+import NIOPosix
+
 /// Resolves host names to addresses with the system's resolver (`getaddrinfo`, so `/etc/hosts`
-/// counts as it does for every other program), off the cooperative threads: the call blocks.
+/// counts as it does for every other program). The call blocks, so it runs on threads of its
+/// own — never Swift's cooperative threads, nor the pool the database's file I/O uses — and a
+/// name server that never answers ties up one of these four threads, not the server.
 struct HostResolver: Sendable {
+    private static let threads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 4)
+        pool.start()
+        return pool
+    }()
+
     struct Failed: Error {
         let reason: String
     }
 
     /// Every address `host` resolves to, without duplicates, in the resolver's order.
     var resolve: @Sendable (String) async throws -> [IPAddress] = { host in
-        try await Task.detached { try Self.system(host) }.value
+        try await Self.threads.runIfActive { try Self.system(host) }
     }
 
     static func system(_ host: String) throws -> [IPAddress] {

@@ -27,11 +27,16 @@ struct IPAddress: Hashable, Sendable, CustomStringConvertible {
 
     var isV4: Bool { bytes.count == 4 }
 
-    /// The IPv4 address an IPv6 one carries — mapped (`::ffff:a.b.c.d`), NAT64 (`64:ff9b::/96`)
-    /// or 6to4 (`2002:ab:cd::/16`) — which is where a connection to it really goes.
+    /// The IPv4 address an IPv6 one carries — mapped (`::ffff:a.b.c.d`), translated
+    /// (`::ffff:0:a.b.c.d`), the old compatible form (`::a.b.c.d`), NAT64 (`64:ff9b::/96`) or
+    /// 6to4 (`2002:ab:cd::/16`) — which is where a connection to it may really go.
     var embeddedV4: IPAddress? {
         guard bytes.count == 16 else { return nil }
-        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF { return IPAddress(bytes: Array(bytes[12..<16])) }
+        let tail = IPAddress(bytes: Array(bytes[12..<16]))
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF { return tail }
+        if bytes[0..<8].allSatisfy({ $0 == 0 }) && bytes[8] == 0xFF && bytes[9] == 0xFF && bytes[10] == 0 && bytes[11] == 0 { return tail }
+        // The compatible form; `::` and `::1` (whose last bytes start with 0) are themselves.
+        if bytes[0..<12].allSatisfy({ $0 == 0 }) && bytes[12] != 0 { return tail }
         if bytes[0..<12] == [0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0][...] { return IPAddress(bytes: Array(bytes[12..<16])) }
         if bytes[0] == 0x20 && bytes[1] == 0x02 { return IPAddress(bytes: Array(bytes[2..<6])) }
         return nil

@@ -26,16 +26,14 @@ struct WebhookQueue: Sendable {
             let wanting = try await webhooks.active().filter { WebhookEventTypes.wants(Self.settings($0), event) }
             guard !wanting.isEmpty else { return }
             let ownerID = try await prompts.find(id: event.promptID)?.ownerID
-            var admins: [String: Bool] = [:]
+            var owners: [String: UserRecord?] = [:]
             var deliveries: [WebhookDeliveryRecord] = []
             let now = Date()
             for webhook in wanting {
-                if admins[webhook.ownerID] == nil {
-                    let owner = try await users.find(id: webhook.ownerID)
-                    admins[webhook.ownerID] = owner?.status == .active && owner?.role == .admin
-                }
-                let isAdmins = admins[webhook.ownerID] == true
-                guard isAdmins || (ownerID != nil && ownerID == webhook.ownerID) else { continue }
+                if owners[webhook.ownerID] == nil { owners[webhook.ownerID] = .some(try await users.find(id: webhook.ownerID)) }
+                // A disabled account's webhooks are silent, like the account.
+                guard let owner = owners[webhook.ownerID] ?? nil, owner.status == .active else { continue }
+                guard owner.role == .admin || (ownerID != nil && ownerID == webhook.ownerID) else { continue }
                 deliveries.append(Self.delivery(webhookID: webhook.id, type: event.type.rawValue, event: event, now: now))
             }
             try await webhooks.enqueue(deliveries)

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -18,9 +19,23 @@ struct WebhookSender: Sendable {
 
     let policy: WebhookPolicy
     var resolver = HostResolver()
+    var logger = Logger(label: "promptlib.webhooks")
 
     func send(url text: String, body: Data, headers: [(String, String)]) async -> Outcome {
-        guard let url = URLComponents(string: text), let host = url.host, !host.isEmpty else {
+        // One deadline over the whole attempt — resolving, connecting, the answer's head and its
+        // body — so an endpoint that trickles cannot hold a delivery (or its lease) for long.
+        do {
+            return try await withTimeLimit(policy.attemptLimit, timeout: { HTTPClientError.deadlineExceeded }) {
+                await attempt(url: text, body: body, headers: headers)
+            }
+        } catch {
+            return .failed(status: nil, reason: "the endpoint did not answer in time")
+        }
+    }
+
+    private func attempt(url text: String, body: Data, headers: [(String, String)]) async -> Outcome {
+        // The host checked must be the host AsyncHTTPClient connects to: both parsers must agree.
+        guard let url = URLComponents(string: text), let host = url.host, !host.isEmpty, URL(string: text)?.host == host else {
             return .failed(status: nil, reason: "the URL cannot be read")
         }
         var configuration = HTTPClient.Configuration(
@@ -29,7 +44,11 @@ struct WebhookSender: Sendable {
             decompression: .disabled
         )
         switch await pin(host) {
-        case .refused(let reason): return .failed(status: nil, reason: "refused: " + reason)
+        case .refused(let reason):
+            // The reason (which may name an internal address) goes to the log, not to the
+            // webhook's owner: deliveries must not map the internal network for them.
+            logger.info("webhook delivery refused", metadata: ["reason": .string(reason)])
+            return .failed(status: nil, reason: "refused: the host is not reachable for webhooks (a private or special address, or no address); see WEBHOOK_ALLOWED_HOSTS")
         case .asIs: break
         case .pinned(let address): configuration.dnsOverride = [host: address.description]
         }
@@ -71,7 +90,7 @@ struct WebhookSender: Sendable {
         if policy.addresses.allowsName(bare) { return .asIs }
         let addresses: [IPAddress]
         do {
-            addresses = try await withTimeLimit(policy.connectTimeout, timeout: { HostResolver.Failed(reason: "resolving the host name timed out") }) {
+            addresses = try await abandonAfter(policy.connectTimeout, timeout: { HostResolver.Failed(reason: "resolving the host name timed out") }) {
                 try await resolver.resolve(bare)
             }
         } catch let error as HostResolver.Failed {

@@ -60,7 +60,9 @@ struct WebhookService: Sendable {
         let secret = WebhookSecret.make()
         try seal(secret, into: &record)
         record.updatedAt = Date()
-        guard try await webhooks.update(record) else { throw APIError.notFound("Webhook") }
+        guard try await webhooks.setSecret(id: id, secret: record.secret, keyID: record.keyID, at: record.updatedAt) else {
+            throw APIError.notFound("Webhook")
+        }
         try await audit.record("webhook.secret_rotated", context: context, targetType: "webhook", targetID: id)
         return (record, secret)
     }

@@ -83,22 +83,33 @@ final class WebhookWorker: Service, Sendable {
     }
 
     /// Sends a delivery once and records how it went: delivered, due again after a backoff, or
-    /// given up once ``WebhookPolicy/maxAge`` has passed.
+    /// given up — when a day has passed, or the webhook is gone or turned off. A database or key
+    /// problem meanwhile is not the endpoint's fault: the delivery is simply tried again later.
     func attempt(_ delivery: WebhookDeliveryRecord) async {
         var next = delivery
         next.attempts += 1
-        let now = Date()
         let outcome: WebhookSender.Outcome
-        if let webhook = try? await webhooks.find(id: delivery.webhookID), webhook.active,
-           let secret = try? cipher.open(webhook.secret, context: WebhookSecret.context(webhook.id)) {
+        var giveUp = false
+        do {
+            guard let webhook = try await webhooks.find(id: delivery.webhookID), webhook.active else {
+                giveUp = true
+                throw Skipped(reason: "the webhook was turned off or deleted")
+            }
+            let secret: Data
+            do {
+                secret = try cipher.open(webhook.secret, context: WebhookSecret.context(webhook.id))
+            } catch {
+                throw Skipped(reason: "the webhook's secret cannot be opened with the configured keys")
+            }
             let body = Data(delivery.payload.utf8)
-            let signature = WebhookSignature.sign(body: body, secret: String(decoding: secret, as: UTF8.self), timestamp: Int(now.timeIntervalSince1970))
+            let signature = WebhookSignature.sign(body: body, secret: String(decoding: secret, as: UTF8.self), timestamp: Int(Date().timeIntervalSince1970))
             outcome = await sender.send(url: webhook.url, body: body, headers: [
                 (WebhookSignature.header, signature), ("PromptLib-Event", delivery.eventType), ("PromptLib-Delivery", delivery.id),
             ])
-        } else {
-            outcome = .failed(status: nil, reason: "the webhook was turned off or deleted")
-            next.nextAttemptAt = .distantPast
+        } catch let skipped as Skipped {
+            outcome = .failed(status: nil, reason: skipped.reason)
+        } catch {
+            outcome = .failed(status: nil, reason: "the webhook could not be read; tried again later")
         }
         switch outcome {
         case .delivered(let status):
@@ -107,7 +118,7 @@ final class WebhookWorker: Service, Sendable {
             (next.lastStatusCode, next.lastError) = (status, reason)
             let retryAt = Date().addingTimeInterval(Double(policy.retryDelay(after: next.attempts).milliseconds) / 1000)
             let deadline = delivery.createdAt.addingTimeInterval(Double(policy.maxAge.milliseconds) / 1000)
-            if next.nextAttemptAt == .distantPast || retryAt > deadline {
+            if giveUp || retryAt > deadline {
                 next.status = .failed
                 next.nextAttemptAt = Date()
             } else {
@@ -117,9 +128,15 @@ final class WebhookWorker: Service, Sendable {
                                                              "attempt": .stringConvertible(next.attempts), "reason": .string(reason)])
         }
         do {
-            try await webhooks.record(next)
+            if try await !webhooks.record(next, claimedAt: delivery.attempts) {
+                logger.notice("a webhook delivery was recorded by another replica first", metadata: ["delivery": .string(delivery.id)])
+            }
         } catch {
             logger.error("a webhook delivery's outcome could not be stored", metadata: ["delivery": .string(delivery.id)])
         }
+    }
+
+    private struct Skipped: Error {
+        let reason: String
     }
 }

@@ -29,9 +29,17 @@ public struct SQLWebhookRepository: WebhookRepository {
         try await store.withDatabase { db in
             try await db.raw("""
                 UPDATE webhooks SET url = \(bind: w.url), description = \(bind: w.description), events = \(bind: w.events),
-                    name_prefix = \(bind: w.namePrefix), label = \(bind: w.label), active = \(bind: w.active ? 1 : 0), secret = \(bind: w.secret),
-                    key_id = \(bind: w.keyID), updated_at = \(bind: w.updatedAt)
+                    name_prefix = \(bind: w.namePrefix), label = \(bind: w.label), active = \(bind: w.active ? 1 : 0),
+                    updated_at = \(bind: w.updatedAt)
                 WHERE id = \(bind: w.id) RETURNING id
+                """).first() != nil
+        }
+    }
+
+    public func setSecret(id: String, secret: String, keyID: String, at: Date) async throws -> Bool {
+        try await store.withDatabase { db in
+            try await db.raw("""
+                UPDATE webhooks SET secret = \(bind: secret), key_id = \(bind: keyID), updated_at = \(bind: at) WHERE id = \(bind: id) RETURNING id
                 """).first() != nil
         }
     }
@@ -78,11 +86,16 @@ public struct SQLWebhookRepository: WebhookRepository {
     }
 
     public func due(now: Date, limit: Int) async throws -> [WebhookDeliveryRecord] {
+        // The oldest due delivery of each webhook: a webhook with a long backlog takes one
+        // place, not all of them.
         try await store.withDatabase { db in
             try await db.raw("""
-                SELECT \(unsafeRaw: Self.deliveryColumns) FROM webhook_deliveries
-                WHERE status = 'pending' AND next_attempt_at <= \(bind: now) AND (lease_until IS NULL OR lease_until < \(bind: now))
-                ORDER BY next_attempt_at, id LIMIT \(bind: limit)
+                SELECT \(unsafeRaw: Self.deliveryColumns) FROM webhook_deliveries d
+                WHERE d.id = (SELECT e.id FROM webhook_deliveries e
+                              WHERE e.webhook_id = d.webhook_id AND e.status = 'pending' AND e.next_attempt_at <= \(bind: now)
+                                AND (e.lease_until IS NULL OR e.lease_until < \(bind: now))
+                              ORDER BY e.next_attempt_at, e.id LIMIT 1)
+                ORDER BY d.next_attempt_at, d.id LIMIT \(bind: limit)
                 """).all().map(Self.delivery)
         }
     }
@@ -96,14 +109,14 @@ public struct SQLWebhookRepository: WebhookRepository {
         }
     }
 
-    public func record(_ d: WebhookDeliveryRecord) async throws {
+    public func record(_ d: WebhookDeliveryRecord, claimedAt attempts: Int) async throws -> Bool {
         try await store.withDatabase { db in
             try await db.raw("""
                 UPDATE webhook_deliveries SET status = \(bind: d.status.rawValue), attempts = \(bind: d.attempts),
                     next_attempt_at = \(bind: d.nextAttemptAt), lease_until = NULL, last_status_code = \(bind: d.lastStatusCode),
                     last_error = \(bind: d.lastError), delivered_at = \(bind: d.deliveredAt)
-                WHERE id = \(bind: d.id)
-                """).run()
+                WHERE id = \(bind: d.id) AND status = 'pending' AND attempts = \(bind: attempts) RETURNING id
+                """).first() != nil
         }
     }
 

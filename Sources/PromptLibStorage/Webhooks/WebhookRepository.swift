@@ -3,7 +3,10 @@ public import Foundation
 /// Storage of webhooks and their delivery queue.
 public protocol WebhookRepository: SealedSecrets {
     func create(_ webhook: WebhookRecord) async throws
+    /// Writes everything but the secret, which only ``setSecret(id:secret:keyID:at:)`` changes
+    /// (so an edit made meanwhile never undoes a rotation).
     @discardableResult func update(_ webhook: WebhookRecord) async throws -> Bool
+    @discardableResult func setSecret(id: String, secret: String, keyID: String, at: Date) async throws -> Bool
     /// Deletes the webhook and its deliveries.
     @discardableResult func delete(id: String) async throws -> Bool
     func find(id: String) async throws -> WebhookRecord?
@@ -17,8 +20,9 @@ public protocol WebhookRepository: SealedSecrets {
     func due(now: Date, limit: Int) async throws -> [WebhookDeliveryRecord]
     /// Leases a due delivery until `until`; false when another replica took it first.
     func claim(id: String, now: Date, until: Date) async throws -> Bool
-    /// Records an attempt's outcome and ends the lease.
-    func record(_ delivery: WebhookDeliveryRecord) async throws
+    /// Records an attempt's outcome and ends the lease, if the delivery is still pending at the
+    /// attempt count it was claimed at; false when another replica recorded it first.
+    @discardableResult func record(_ delivery: WebhookDeliveryRecord, claimedAt attempts: Int) async throws -> Bool
     /// A webhook's latest deliveries, newest first.
     func deliveries(webhookID: String, limit: Int) async throws -> [WebhookDeliveryRecord]
     /// Removes finished deliveries older than `before`; returns how many.

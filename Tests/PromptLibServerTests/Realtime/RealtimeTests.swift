@@ -38,6 +38,15 @@ struct RealtimeTests {
                 let port = try #require(client.port)
                 await #expect(throws: (any Error).self) { _ = try await TestSocket(port: port, ticket: "not-a-ticket") }
                 await #expect(throws: (any Error).self) { _ = try await TestSocket(port: port, ticket: String(repeating: "A", count: 43)) }
+                // An upgrade with a ticket that is not valid, on a connection of its own (an upgrade
+                // asked on a used connection is redirected to a new one): 401 in the API's envelope.
+                let fresh = TestClient(host: "localhost", port: port)
+                fresh.connect()
+                let upgrade: HTTPFields = [.upgrade: "websocket", .connection: "Upgrade", .secWebSocketKey: "dGhlIHNhbXBsZSBub25jZQ==", .secWebSocketVersion: "13"]
+                let refused = try await fresh.get("/api/v1/ws?ticket=\(String(repeating: "A", count: 43))", headers: upgrade)
+                try? await fresh.shutdown()
+                #expect(refused.head.status == .unauthorized)
+                #expect(String(buffer: refused.body ?? ByteBuffer()).contains("AUTHENTICATION_REQUIRED"))
                 let ticket = try #require(response.json["ticket"] as? String)
                 let socket = try await TestSocket(port: port, ticket: ticket)
                 // Single use: the same ticket does not open a second connection.
@@ -214,6 +223,16 @@ struct RealtimeTests {
                     }
                 }
             }
+        }
+    }
+
+    @Test("shutting the server down closes its WebSockets cleanly")
+    func shutdown() async throws {
+        try await withTestDatabase(.sqlite) { database in
+            let socket = try await withLiveApp(database) { client, _ in
+                try await client.socket(token: try await client.login("admin", testAdminPassword))
+            }
+            #expect(try await socket.closed()?.closeCode == .normalClosure)
         }
     }
 }

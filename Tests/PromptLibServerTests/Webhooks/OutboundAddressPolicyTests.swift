@@ -10,7 +10,8 @@ struct OutboundAddressPolicyTests {
         let policy = OutboundAddressPolicy()
         for text in ["127.0.0.1", "127.255.255.254", "10.0.0.1", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1",
                      "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fd12:3456::1", "ff02::1",
-                     "::ffff:127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2001:db8::1"] {
+                     "::ffff:127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2001:db8::1",
+                     "::127.0.0.1", "::ffff:0:127.0.0.1", "64:ff9b:1::1"] {
             let address = try #require(IPAddress(text), "\(text) parses")
             #expect(policy.refusal(address) != nil, "\(text) must be refused")
         }

@@ -96,11 +96,12 @@ struct WebhookTests {
         }
     }
 
-    @Test("a failing endpoint is retried with backoff until it answers, and its deliveries show each attempt's status")
-    func retried() async throws {
+    @Test("a failing endpoint is retried with backoff until it answers, and its deliveries show each attempt's status",
+          arguments: TestEngine.available)
+    func retried(engine: TestEngine) async throws {
         try await FakeProvider.with { receiver in
             receiver.script([.json("{}", status: 500), .json("{}", status: 503)], then: .json("{}"))
-            try await withTestDatabase(.sqlite) { database in
+            try await withTestDatabase(engine) { database in
                 try await withLiveApp(database, configure: Self.fast) { client, _ in
                     let admin = try await client.login("admin", testAdminPassword)
                     let (hookID, _) = try await Self.create(client, token: admin, #"{"url":"\#(receiver.url)/hook","events":["prompt.version_created"]}"#)
@@ -122,11 +123,11 @@ struct WebhookTests {
         }
     }
 
-    @Test("queued deliveries survive a restart: what one server could not send, the next one sends")
-    func survivesRestart() async throws {
+    @Test("queued deliveries survive a restart: what one server could not send, the next one sends", arguments: TestEngine.available)
+    func survivesRestart(engine: TestEngine) async throws {
         try await FakeProvider.with { receiver in
             receiver.script([], then: .json("{}", status: 503))
-            try await withTestDatabase(.sqlite) { database in
+            try await withTestDatabase(engine) { database in
                 let hookID = try await withLiveApp(database, configure: {
                     Self.fast(&$0)
                     $0.webhooks.retrySchedule = [.seconds(2)]
@@ -198,7 +199,8 @@ struct WebhookTests {
                     _ = try await client.createPrompt("hooks/ssrf", token: admin)
                     #expect(try await Self.eventually { try await Self.deliveries(client, hookID, token: admin).first?["attempts"] as? Int == 1 })
                     let refused = try await Self.deliveries(client, hookID, token: admin).first
-                    #expect((refused?["last_error"] as? String)?.contains("refused: 127.0.0.1") == true, "\(String(describing: refused))")
+                    let reason = refused?["last_error"] as? String ?? ""
+                    #expect(reason.hasPrefix("refused:") && !reason.contains("127.0.0.1"), "refused, without naming the internal address: \(reason)")
                     #expect(receiver.received.isEmpty)
                 }
             }
