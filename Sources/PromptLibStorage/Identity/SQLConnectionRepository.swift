@@ -55,21 +55,14 @@ public struct SQLConnectionRepository: ConnectionRepository {
     }
 
     public func sealed(notWith keyID: String, limit: Int) async throws -> [SealedSecret] {
-        try await store.withDatabase { db in
-            try await db.raw("SELECT id, credentials FROM connections WHERE key_id <> \(bind: keyID) ORDER BY id LIMIT \(bind: limit)").all().map {
-                SealedSecret(id: try $0.decode(column: "id", as: String.self), ciphertext: try $0.decode(column: "credentials", as: String.self))
-            }
-        }
+        try await Self.sealedColumn.sealed(in: store, notWith: keyID, limit: limit)
     }
 
     public func reseal(id: String, expected: String, with ciphertext: String, keyID: String) async throws -> Bool {
-        try await store.withDatabase { db in
-            try await db.raw("""
-                UPDATE connections SET credentials = \(bind: ciphertext), key_id = \(bind: keyID)
-                WHERE id = \(bind: id) AND credentials = \(bind: expected) RETURNING id
-                """).first() != nil
-        }
+        try await Self.sealedColumn.reseal(in: store, id: id, expected: expected, with: ciphertext, keyID: keyID)
     }
+
+    static let sealedColumn = SealedColumn(table: "connections", column: "credentials")
 
     static func record(_ row: any SQLRow) throws -> ConnectionRecord {
         ConnectionRecord(

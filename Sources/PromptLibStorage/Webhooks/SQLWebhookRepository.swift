@@ -138,21 +138,14 @@ public struct SQLWebhookRepository: WebhookRepository {
     }
 
     public func sealed(notWith keyID: String, limit: Int) async throws -> [SealedSecret] {
-        try await store.withDatabase { db in
-            try await db.raw("SELECT id, secret FROM webhooks WHERE key_id <> \(bind: keyID) ORDER BY id LIMIT \(bind: limit)").all().map {
-                SealedSecret(id: try $0.decode(column: "id", as: String.self), ciphertext: try $0.decode(column: "secret", as: String.self))
-            }
-        }
+        try await Self.sealedColumn.sealed(in: store, notWith: keyID, limit: limit)
     }
 
     public func reseal(id: String, expected: String, with ciphertext: String, keyID: String) async throws -> Bool {
-        try await store.withDatabase { db in
-            try await db.raw("""
-                UPDATE webhooks SET secret = \(bind: ciphertext), key_id = \(bind: keyID)
-                WHERE id = \(bind: id) AND secret = \(bind: expected) RETURNING id
-                """).first() != nil
-        }
+        try await Self.sealedColumn.reseal(in: store, id: id, expected: expected, with: ciphertext, keyID: keyID)
     }
+
+    static let sealedColumn = SealedColumn(table: "webhooks", column: "secret")
 
     static func record(_ row: any SQLRow) throws -> WebhookRecord {
         WebhookRecord(
