@@ -60,14 +60,18 @@ pg_stop() {
 
 # A streaming read replica of the running server: a base backup with -R (standby.signal and
 # primary_conninfo written for it), started on a port of its own. PG_REPLICA_DELAY (e.g. 1500ms)
-# makes it replay every commit that much later than the primary, so tests can see its lag.
+# makes it replay every commit that much later than the primary, so tests can see its lag. It
+# streams through a replication slot, so the primary keeps the WAL a stopped replica has not yet
+# received: tests stop it while the rest of the suite writes, and without the slot it could not
+# resume once those segments were recycled.
 pg_replica_start() {
   local bin
   bin=$(pg_bin_dir) || return 1
   PG_REPLICA_DATA=$(mktemp -d /tmp/promptlib-pg-replica.XXXXXX)
   PG_REPLICA_PORT=$(free_port)
   [ "$(id -u)" = 0 ] && chown postgres: "$PG_REPLICA_DATA"
-  pg_as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U postgres -D "$PG_REPLICA_DATA/data" -R -X stream >/dev/null || return 1
+  pg_as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U postgres -D "$PG_REPLICA_DATA/data" -R -X stream \
+    -C -S promptlib_test_replica >/dev/null || return 1
   pg_replica_server_start || return 1
   PG_REPLICA_URL="postgresql://postgres@127.0.0.1:$PG_REPLICA_PORT/postgres?sslmode=disable"
   export PG_REPLICA_PORT PG_REPLICA_DATA PG_REPLICA_URL
@@ -92,4 +96,7 @@ pg_replica_stop() {
   pg_replica_server_stop
   rm -rf "$PG_REPLICA_DATA"
   PG_REPLICA_DATA=""
+  # Without its replica, the slot would make the primary keep every WAL segment from now on.
+  pg_as_owner "$(pg_bin_dir)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atqc \
+    "SELECT pg_drop_replication_slot('promptlib_test_replica') FROM pg_replication_slots WHERE slot_name = 'promptlib_test_replica'" >/dev/null 2>&1 || true
 }
