@@ -52,7 +52,7 @@ test('rooms are joined once, their events reach their handlers only, and a room 
   assert.deepEqual(socket.sent.at(-1), { type: 'unsubscribe', room: 'prompt:a' });
 });
 
-test('a page redrawn on the same prompt keeps its subscription, but not its editing', async () => {
+test('a page redrawn on the same prompt keeps its subscription and its people, but not its editing', async () => {
   const { live, sockets, timers } = harness();
   live.start();
   await settle();
@@ -60,8 +60,12 @@ test('a page redrawn on the same prompt keeps its subscription, but not its edit
   welcome(sockets[0]);
   live.join('a', () => {});
   live.setEditing('a', true);
+  const people = { type: 'presence', prompt_id: 'a', people: [{ user_id: 'u2', username: 'ana', state: 'editing' }] };
+  sockets[0].onmessage({ data: JSON.stringify(people) });
   live.leaveAll();
-  live.join('a', () => {});
+  const heard = [];
+  live.join('a', (m) => heard.push(m));
+  assert.deepEqual(heard, [people], 'the redrawn page is told who is there');
   assert.equal(timers.filter((t) => t.delay === 1000).length, 0, 'the pending leave was dropped');
   assert.deepEqual(sockets[0].sent, [{ type: 'subscribe', room: 'prompt:a' }, { type: 'editing.started', room: 'prompt:a' },
     { type: 'editing.stopped', room: 'prompt:a' }]);

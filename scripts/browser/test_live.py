@@ -82,6 +82,7 @@ class LiveTests(unittest.TestCase):
         save_version(prompt["id"], 1, "Greet {{who}} like an old friend.")
         find_text(admin, "v2", ".page-header .meta")
         self.assertTrue(admin.execute_script("return window.__notReloaded === true"), "the page was redrawn, not reloaded")
+        find_text(admin, "Also here: ana (editing)", "#presence")
         # ...and ana's editor says her save would now conflict, and asks before saving.
         find_text(ana, "Version 2 was saved while you edit version 1", "#live-newer")
         # The save goes ahead when confirmed and meets the server's 409, which the browser logs.

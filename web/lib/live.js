@@ -18,6 +18,7 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
   let me = null;
   const rooms = new Map(); // prompt id → Set of handlers
   const leaving = new Map(); // prompt id → timer: a room left is kept a moment, in case the next page joins it again
+  const presence = new Map(); // prompt id → the room's last presence message, for a page that joins a kept room
   const editing = new Set();
   const statusListeners = new Set();
   const userListeners = new Set();
@@ -42,6 +43,7 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
     leaving.set(id, setTimer(() => {
       leaving.delete(id);
       if (rooms.has(id)) return;
+      presence.delete(id);
       send({ type: 'unsubscribe', room: `prompt:${id}` });
     }, leaveGrace));
   }
@@ -57,6 +59,7 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
     }
     if (message.type === 'pong' || message.type === 'subscribed' || message.type === 'unsubscribed' || message.type === 'error') return;
     if (message.type && message.type.startsWith('enhancement.')) { userListeners.forEach((fn) => fn(message)); return; }
+    if (message.type === 'presence' && message.prompt_id) presence.set(message.prompt_id, message);
     const handlers = message.prompt_id && rooms.get(message.prompt_id);
     if (handlers) handlers.forEach((fn) => fn(message));
   }
@@ -127,6 +130,7 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
       editing.clear();
       leaving.forEach((timer) => clearTimer(timer));
       leaving.clear();
+      presence.clear();
       const closing = socket;
       socket = null;
       if (closing) closing.close();
@@ -141,6 +145,9 @@ export function createLive({ ticket, open, setTimer = setTimeout, clearTimer = c
       const kept = leaving.has(id);
       if (kept) { clearTimer(leaving.get(id)); leaving.delete(id); }
       if (first && !kept) send({ type: 'subscribe', room: `prompt:${id}` });
+      // The server sends a room's people when it is joined; a page joining a kept room is told
+      // them from here.
+      else if (presence.has(id)) handler(presence.get(id));
       return () => {
         const handlers = rooms.get(id);
         if (!handlers || !handlers.delete(handler) || handlers.size) return;
