@@ -100,8 +100,7 @@ struct AppServices: Sendable {
         exports = ExportService(repository: promptRepository, audit: audit)
         shares = ShareService(prompts: prompts, shares: SQLShareRepository(store: store), collaborators: collaboratorRepository, users: userRepository, hasher: hasher,
                               limiter: limiter, audit: audit, baseURL: configuration.frontendURL)
-        realtime = RealtimeHub(limits: configuration.realtime, auth: auth, prompts: prompts, signals: shared.signals,
-                               logger: Logger(label: "promptlib.realtime"))
+        realtime = RealtimeHub(limits: configuration.realtime, auth: auth, prompts: prompts, signals: shared.signals)
         tickets = shared.tickets
         imports = ImportService(repository: promptRepository, collaborators: collaboratorRepository, audit: audit, events: events,
                                 limits: configuration.importLimits)

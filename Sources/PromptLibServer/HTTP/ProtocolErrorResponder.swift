@@ -31,7 +31,7 @@ final class ProtocolErrorResponder: ChannelDuplexHandler, RemovableChannelHandle
         guard error is HTTPParserError else { return context.fireErrorCaught(error) }
         guard !answeredParseError else { return }
         answeredParseError = true
-        let body = Self.envelope(code: "VALIDATION_ERROR", message: "The request is not valid HTTP/1.1", context: context)
+        let body = Self.envelope(APIError(.badRequest, .validationError, "The request is not valid HTTP/1.1"), context: context)
         var headers = Self.headers(for: body)
         headers.add(name: "Connection", value: "close")
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .badRequest, headers: headers))), promise: nil)
@@ -47,7 +47,9 @@ final class ProtocolErrorResponder: ChannelDuplexHandler, RemovableChannelHandle
             upgraded = true
             context.write(data, promise: promise)
         case .head(var head) where upgradeAsked && head.status == .badRequest:
-            let body = Self.envelope(code: "AUTHENTICATION_REQUIRED", message: "A WebSocket needs a fresh ticket from POST /api/v1/ws/tickets (single use, valid for \(Tickets.lifetime) s)", context: context)
+            let body = Self.envelope(APIError(.unauthorized, .authenticationRequired,
+                                              "A WebSocket needs a fresh ticket from POST /api/v1/ws/tickets (single use, valid for \(Tickets.lifetime) s)"),
+                                     context: context)
             head.status = .unauthorized
             head.headers = Self.headers(for: body)
             head.headers.add(name: "Connection", value: "close")
@@ -66,9 +68,9 @@ final class ProtocolErrorResponder: ChannelDuplexHandler, RemovableChannelHandle
         ["Content-Type": "application/json; charset=utf-8", "Content-Length": String(body.readableBytes)]
     }
 
-    private static func envelope(code: String, message: String, context: ChannelHandlerContext) -> ByteBuffer {
-        let object: [String: Any] = ["error": ["code": code, "message": message], "request_id": RequestID.generate()]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+    /// The API's error body (``ErrorEnvelope``), with a fresh request id.
+    private static func envelope(_ error: APIError, context: ChannelHandlerContext) -> ByteBuffer {
+        let data = (try? JSONEncoder().encode(ErrorEnvelope(error, requestID: RequestID.generate()))) ?? Data()
         return context.channel.allocator.buffer(bytes: data)
     }
 }

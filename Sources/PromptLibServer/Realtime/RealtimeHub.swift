@@ -31,17 +31,15 @@ final class RealtimeHub: Sendable {
     let auth: AuthService
     let prompts: PromptService
     let signals: any EventBus<RealtimeSignal>
-    private let logger: Logger
     private let state = Mutex(State())
     /// A client's outbox holds this many messages; past it the oldest are dropped.
     static let outboxSize = 256
 
-    init(limits: RealtimeLimits, auth: AuthService, prompts: PromptService, signals: any EventBus<RealtimeSignal>, logger: Logger) {
+    init(limits: RealtimeLimits, auth: AuthService, prompts: PromptService, signals: any EventBus<RealtimeSignal>) {
         self.limits = limits
         self.auth = auth
         self.prompts = prompts
         self.signals = signals
-        self.logger = logger
     }
 
     // MARK: Connections

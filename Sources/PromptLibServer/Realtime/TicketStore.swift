@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import PromptLibCore
 
 /// Who a WebSocket ticket was issued to: a signed-in session, checked again when it is redeemed.
 struct TicketHolder: Codable, Sendable, Equatable {
@@ -28,16 +28,14 @@ enum Tickets {
 
     /// 32 random bytes, base64url: unguessable, and safe in a query string.
     static func make() -> String {
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Base64URL.encode(Data(RandomBytes.make(32)))
     }
 
     /// The key a ticket is stored under: its hash, so that what is stored cannot be redeemed.
     /// Nil for what cannot be a ticket, which is then never looked up.
     static func key(_ ticket: String) -> String? {
         guard ticket.utf8.count == 43, ticket.utf8.allSatisfy({ $0.isBase64URL }) else { return nil }
-        return SHA256.hash(data: Data(ticket.utf8)).map { String(format: "%02x", $0) }.joined()
+        return TokenService.hash(ticket)
     }
 }
 

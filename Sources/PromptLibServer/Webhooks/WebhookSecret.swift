@@ -1,11 +1,12 @@
 import Crypto
 import Foundation
+import PromptLibCore
 
 /// A webhook's signing secret: `whsec_` and 32 random bytes in hex, shown once when made (or
 /// rotated) and sealed at rest with `ENCRYPTION_KEY`.
 enum WebhookSecret {
     static func make() -> String {
-        "whsec_" + SymmetricKey(size: .bits256).withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
+        "whsec_" + Hex.encode(RandomBytes.make(32))
     }
 
     /// The authenticated data a webhook's secret is sealed with: its id, marked as a webhook's so
@@ -22,6 +23,6 @@ enum WebhookSignature {
         var signed = Data("\(timestamp).".utf8)
         signed.append(body)
         let mac = HMAC<SHA256>.authenticationCode(for: signed, using: SymmetricKey(data: Data(secret.utf8)))
-        return "t=\(timestamp),v1=" + mac.map { String(format: "%02x", $0) }.joined()
+        return "t=\(timestamp),v1=" + Hex.encode(mac)
     }
 }

@@ -26,11 +26,9 @@ struct WebhookService: Sendable {
         try apply(input, to: &record)
         let secret = WebhookSecret.make()
         try seal(secret, into: &record)
-        // Counted before writing; two creations racing may both pass, which a cap this size tolerates.
-        guard try await webhooks.list(ownerID: identity.userID).count < Self.maxPerAccount else {
+        guard try await webhooks.create(record, limit: Self.maxPerAccount) else {
             throw APIError(.conflict, .conflict, "An account can have at most \(Self.maxPerAccount) webhooks; delete one first")
         }
-        try await webhooks.create(record)
         try await audit.record("webhook.created", context: context, targetType: "webhook", targetID: id, details: ["events": record.events])
         return (record, secret)
     }
@@ -113,7 +111,7 @@ struct WebhookService: Sendable {
             record.events = String(decoding: try JSONEncoder().encode(Array(Set(events)).sorted()), as: UTF8.self)
         }
         if let description = input.description {
-            if let text = description, text.unicodeScalars.count > 500 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
+            if let text = description, text.unicodeScalars.count > 500 || ControlCharacters.problem(in: text) != nil {
                 throw APIError.validation("description must be at most 500 characters, without control characters", field: "description")
             }
             record.description = description

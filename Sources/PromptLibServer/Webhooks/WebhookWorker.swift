@@ -13,7 +13,7 @@ final class WebhookWorker: Service, Sendable {
     let webhooks: any WebhookRepository
     let sender: WebhookSender
     let cipher: CredentialCipher
-    let policy: WebhookPolicy
+    var policy: WebhookPolicy { sender.policy }
     private let logger: Logger
     private let inFlight = Mutex<Set<String>>([])
     private let woken = Mutex(false)
@@ -22,7 +22,6 @@ final class WebhookWorker: Service, Sendable {
         self.webhooks = webhooks
         self.sender = sender
         self.cipher = cipher
-        self.policy = sender.policy
         self.logger = logger
     }
 

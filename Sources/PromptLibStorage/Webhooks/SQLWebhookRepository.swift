@@ -15,13 +15,19 @@ public struct SQLWebhookRepository: WebhookRepository {
         id, webhook_id, event_type, payload, status, attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at
         """
 
-    public func create(_ w: WebhookRecord) async throws {
-        try await store.withDatabase { db in
+    public func create(_ w: WebhookRecord, limit: Int) async throws -> Bool {
+        let lock = store.engine == .postgres ? " FOR UPDATE" : ""
+        return try await store.transaction { db in
+            _ = try await db.raw("SELECT id FROM users WHERE id = \(bind: w.ownerID)\(unsafeRaw: lock)").first()
+            let count = try await db.raw("SELECT COUNT(*) AS n FROM webhooks WHERE owner_id = \(bind: w.ownerID)").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            guard count < limit else { return false }
             try await db.raw("""
                 INSERT INTO webhooks (\(unsafeRaw: Self.columns)) VALUES (\(bind: w.id), \(bind: w.ownerID), \(bind: w.url), \(bind: w.description),
                 \(bind: w.events), \(bind: w.namePrefix), \(bind: w.label), \(bind: w.active ? 1 : 0), \(bind: w.secret), \(bind: w.keyID),
                 \(bind: w.createdAt), \(bind: w.updatedAt))
                 """).run()
+            return true
         }
     }
 

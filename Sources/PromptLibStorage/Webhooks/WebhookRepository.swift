@@ -2,7 +2,10 @@ public import Foundation
 
 /// Storage of webhooks and their delivery queue.
 public protocol WebhookRepository: SealedSecrets {
-    func create(_ webhook: WebhookRecord) async throws
+    /// Stores `webhook` unless its owner already has `limit`; false then. Counted and written in
+    /// one transaction, with the owner's row locked on PostgreSQL, so parallel creations cannot
+    /// slip past the limit.
+    func create(_ webhook: WebhookRecord, limit: Int) async throws -> Bool
     /// Writes everything but the secret, which only ``setSecret(id:secret:keyID:at:)`` changes
     /// (so an edit made meanwhile never undoes a rotation).
     @discardableResult func update(_ webhook: WebhookRecord) async throws -> Bool

@@ -287,4 +287,21 @@ struct WebhookTests {
             }
         }
     }
+
+    @Test("an account's 25 webhooks hold under parallel creations", arguments: TestEngine.available)
+    func limit(engine: TestEngine) async throws {
+        try await withAdminApp(engine) { client, admin in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await client.send(.post, "/api/v1/webhooks", json: #"{"url":"https://hooks.example.com/\#(index)","events":["prompt.archived"]}"#, token: admin).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .created }.count == 25)
+            #expect(statuses.filter { $0 == .conflict }.count == 15)
+            #expect((try await client.get("/api/v1/webhooks?limit=200", token: admin).json["data"] as? [Any])?.count == 25)
+        }
+    }
 }
